@@ -1,0 +1,57 @@
+package ai.finetune.runtime.cli;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Entry point of {@code model-runtime.jar}: {@code java -jar model-runtime.jar <command> --key=value ...}.
+ * Exit status: 0 success, 1 failure, 2 usage error.
+ */
+public final class Main {
+    /** Every command, in the order {@code --help} lists them. Add new commands here. */
+    static List<Command> commands() {
+        return List.of(
+                // commands are registered here, one line each
+        );
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String[] args) {
+        Map<String, Command> byName = new LinkedHashMap<>();
+        for (Command c : commands()) {
+            byName.put(c.name(), c);
+        }
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+            System.out.println("usage: java -jar model-runtime.jar <command> --key=value ...\ncommands:");
+            byName.values().forEach(c -> System.out.printf("  %-22s %s%n", c.name(), c.summary()));
+            return args.length == 0 ? 2 : 0;
+        }
+        Command command = byName.get(args[0]);
+        if (command == null) {
+            System.err.println("unknown command '" + args[0] + "'; known: " + String.join(", ", byName.keySet()));
+            return 2;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (Arrays.asList(rest).contains("--help")) {
+            System.out.println(command.help());
+            return 0;
+        }
+        try {
+            return command.run(new Options(command.name(), rest));
+        } catch (UsageException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            System.err.println("error: " + command.name() + " failed: " + e);
+            e.printStackTrace(System.err);
+            return 1;
+        }
+    }
+
+    private Main() {}
+}
