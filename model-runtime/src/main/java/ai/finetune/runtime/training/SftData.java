@@ -32,6 +32,9 @@ public final class SftData {
                 (all.size() >= 2 && i % PretrainData.HOLD_OUT_EVERY == PretrainData.HOLD_OUT_EVERY - 1 ? val : train)
                         .add(all.get(i));
             }
+            if (val.isEmpty() && train.size() >= 2) { // fewer than 20 pairs: still measure on one
+                val.add(train.remove(train.size() - 1));
+            }
         }
         if (train.isEmpty()) {
             throw new IOException(data + ": no prompt/response pairs");
