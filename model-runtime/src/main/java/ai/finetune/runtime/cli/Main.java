@@ -16,7 +16,10 @@ public final class Main {
                 // commands are registered here, one line each
                 new PretrainCommand(),
                 new SftCommand(),
-                new SampleCommand()
+                new SampleCommand(),
+                new AdaptCheckpointCommand(),
+                new Gpt2ImportCommand(),
+                new Gpt2ExportCommand()
         );
     }
 

@@ -293,17 +293,43 @@ public final class GptModel implements AutoCloseable {
 
     /** A copy with {@code vocabSize} embedding rows: old rows kept, new rows N(0, 0.02) from {@code seed}. */
     public GptModel withVocabSize(int vocabSize, long seed) {
+        return withVocabSize(vocabSize, id -> new int[0], seed);
+    }
+
+    /**
+     * A copy with {@code vocabSize} rows of the (tied) token embedding and LM head. Old rows are kept; new row
+     * {@code id} is the mean of the old rows {@code sources.apply(id)} (e.g. the old tokens that spell a new
+     * whitespace token, so the model first reads it as it read those tokens), or N(0, 0.02) if there are none.
+     */
+    public GptModel withVocabSize(int vocabSize, java.util.function.IntFunction<int[]> sources, long seed) {
         if (vocabSize < config.vocabSize()) {
             throw new IllegalArgumentException("cannot shrink the vocabulary from " + config.vocabSize() + " to "
                     + vocabSize);
         }
         Map<String, SafeTensors.Tensor> tensors = toTensors();
-        SafeTensors.Tensor wte = tensors.get("wte");
+        float[] old = tensors.get("wte").data();
         int c = config.width();
-        float[] grown = Arrays.copyOf(wte.data(), vocabSize * c);
+        int oldVocab = config.vocabSize();
+        float[] grown = Arrays.copyOf(old, vocabSize * c);
         Random rnd = new Random(seed);
-        for (int i = config.vocabSize() * c; i < grown.length; i++) {
-            grown[i] = (float) (rnd.nextGaussian() * 0.02);
+        for (int id = oldVocab; id < vocabSize; id++) {
+            int[] src = sources.apply(id);
+            for (int j = 0; j < c; j++) {
+                double v = 0;
+                if (src.length == 0) {
+                    v = rnd.nextGaussian() * 0.02;
+                } else {
+                    for (int s : src) {
+                        if (s < 0 || s >= oldVocab) {
+                            throw new IllegalArgumentException("source token " + s + " of new token " + id
+                                    + " is outside the old vocabulary of " + oldVocab);
+                        }
+                        v += old[s * c + j];
+                    }
+                    v /= src.length;
+                }
+                grown[id * c + j] = (float) v;
+            }
         }
         tensors.put("wte", new SafeTensors.Tensor(new long[] {vocabSize, c}, grown));
         return fromTensors(config.withVocabSize(vocabSize), device(), tensors);

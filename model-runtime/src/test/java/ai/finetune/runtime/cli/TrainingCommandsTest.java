@@ -102,6 +102,31 @@ class TrainingCommandsTest {
         Checkpoint.Loaded cp = Checkpoint.load(dir.resolve("sft"));
         assertEquals("sft", cp.meta().kind());
         assertEquals(0.2, cp.meta().model().dropout(), 1e-12); // InstructGPT's SFT dropout
+
+        // whitespace adaptation: the embedding grows, old rows stay, the adapted model samples
+        BpeTokenizer base = BpeTokenizer.load(tokenizer);
+        BpeTokenizer adapted = base.withWhitespaceTokens();
+        assertTrue(adapted.vocabSize() > base.vocabSize());
+        Path adaptedTok = dir.resolve("adapted.json");
+        adapted.save(adaptedTok);
+        JsonNode a = run("adapt-checkpoint", "--model=" + run, "--tokenizer=" + adaptedTok,
+                "--out=" + dir.resolve("adapted"));
+        assertEquals(adapted.vocabSize(), a.get("new_vocab").asInt());
+        Checkpoint.Loaded before = Checkpoint.load(run);
+        Checkpoint.Loaded after = Checkpoint.load(dir.resolve("adapted"));
+        float[] oldWte = before.weights().get("wte").data();
+        float[] newWte = after.weights().get("wte").data();
+        assertEquals(adapted.vocabSize() * 32, newWte.length);
+        assertTrue(java.util.Arrays.equals(oldWte, java.util.Arrays.copyOf(newWte, oldWte.length)));
+        run("sample", "--model=" + dir.resolve("adapted"), "--prompt=def f(x):\n        ", "--maxNewTokens=4");
+
+        // GPT-2 export and import give back the same weights
+        run("gpt2-export", "--model=" + run, "--out=" + dir.resolve("hf"));
+        run("gpt2-import", "--hf=" + dir.resolve("hf"), "--out=" + dir.resolve("reimported"));
+        Checkpoint.Loaded re = Checkpoint.load(dir.resolve("reimported"));
+        for (String name : before.weights().keySet()) {
+            assertTrue(java.util.Arrays.equals(before.weights().get(name).data(), re.weights().get(name).data()), name);
+        }
     }
 
     @Test
