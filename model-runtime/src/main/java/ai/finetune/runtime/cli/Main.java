@@ -23,7 +23,8 @@ public final class Main {
                 new SampleCommand(),
                 new AdaptCheckpointCommand(),
                 new Gpt2ImportCommand(),
-                new Gpt2ExportCommand()
+                new Gpt2ExportCommand(),
+                new BenchCommand()
         );
     }
 

@@ -168,7 +168,8 @@ public final class GptModel implements AutoCloseable {
         NDArray pos = params.get("wpe").get(new NDIndex("{}:{}", past, past + t)); // (T, C)
         pos.attach(m); // a slice of a parameter lands in the model's manager: move it to this call's
         NDArray x = dropout(tok.add(pos), dropout, training);
-        NDArray mask = causalMask(m, t, past); // (T, P + T)
+        // one new token (sampling with a cache) may attend every cached position: no mask needed
+        NDArray mask = t == 1 ? null : causalMask(m, t, past); // (T, P + T)
         NDArray scale = m.create((float) (1.0 / Math.sqrt(config.headSize())));
         for (int i = 0; i < config.layers(); i++) {
             String p = "h." + i + ".";
@@ -246,7 +247,7 @@ public final class GptModel implements AutoCloseable {
             cache.put(layer, k, v);
         }
         NDArray att = q.mul(scale).matMul(k.transpose(0, 1, 3, 2)); // (B, nh, T, P + T)
-        att = att.add(mask).softmax(-1);
+        att = (mask == null ? att : att.add(mask)).softmax(-1);
         att = dropout(att, dropout, training);
         NDArray y = att.matMul(v); // (B, nh, T, hs)
         y = y.transpose(0, 2, 1, 3).reshape(b, t, (long) nh * hs); // (B, T, C)
