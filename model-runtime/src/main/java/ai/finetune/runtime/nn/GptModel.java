@@ -189,9 +189,8 @@ public final class GptModel implements AutoCloseable {
 
     /** LM head tied to the token embedding: (B, T, C) -> (B, T, V). */
     public NDArray logits(NDArray hidden) {
-        NDArray wteT = params.get("wte").transpose(); // (C, V) view
-        wteT.attach(hidden.getManager()); // keep the view out of the model's long-lived manager
-        return hidden.matMul(wteT);
+        // linear(x, W) = x W^T in one BLAS call; matMul(W.transpose()) copied the (V, C) matrix every call
+        return Linear.linear(hidden, params.get("wte"), null).singletonOrThrow();
     }
 
     /** Logits of a full pass: (B, T) -> (B, T, V). */
