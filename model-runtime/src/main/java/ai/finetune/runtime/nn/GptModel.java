@@ -63,11 +63,14 @@ public final class GptModel implements AutoCloseable {
         return m;
     }
 
-    /** A model holding {@code tensors} (names and shapes as {@link #shapes}); extra or missing names are errors. */
+    /**
+     * A model holding {@code tensors} (names and shapes as {@link #shapes}); extra or missing names are errors,
+     * except {@code value_head.*}, which a reward-model checkpoint carries for {@link ValueHead#fromTensors}.
+     */
     public static GptModel fromTensors(GptConfig config, Device device, Map<String, SafeTensors.Tensor> tensors) {
         Map<String, long[]> expected = shapes(config);
         for (String name : tensors.keySet()) {
-            if (!expected.containsKey(name)) {
+            if (!expected.containsKey(name) && !name.startsWith("value_head.")) {
                 throw new IllegalArgumentException("unexpected tensor '" + name + "' for " + config);
             }
         }
