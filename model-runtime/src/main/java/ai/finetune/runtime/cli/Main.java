@@ -14,6 +14,10 @@ public final class Main {
     static List<Command> commands() {
         return List.of(
                 // commands are registered here, one line each
+                new PrepareCorpusCommand(),
+                new TokenizerTrainCommand(),
+                new TokenizerAdaptCommand(),
+                new TokenizeCommand()
         );
     }
 
