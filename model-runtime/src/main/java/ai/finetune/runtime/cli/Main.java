@@ -17,7 +17,14 @@ public final class Main {
                 new PrepareCorpusCommand(),
                 new TokenizerTrainCommand(),
                 new TokenizerAdaptCommand(),
-                new TokenizeCommand()
+                new TokenizeCommand(),
+                new PretrainCommand(),
+                new SftCommand(),
+                new SampleCommand(),
+                new AdaptCheckpointCommand(),
+                new Gpt2ImportCommand(),
+                new Gpt2ExportCommand(),
+                new BenchCommand()
         );
     }
 
