@@ -113,6 +113,15 @@ final class PidsCgroup implements AutoCloseable {
     @Override
     public void close() {
         killAll();
+        // A killed task leaves cgroup.procs before it is fully released; wait until the kernel counts none.
+        for (int i = 0; i < 200 && count() > 0; i++) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         for (int i = 0; i < 100; i++) {
             try {
                 Files.deleteIfExists(dir);

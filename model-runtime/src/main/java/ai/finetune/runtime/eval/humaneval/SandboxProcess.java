@@ -138,14 +138,36 @@ final class SandboxProcess implements AutoCloseable {
         }
     }
 
-    /** Kills the container and everything in it, and checks that nothing survived. */
+    /**
+     * Ends the container: politely when it is idle (end of input: the worker exits, bwrap's init follows, and the
+     * kernel empties the pid namespace before the outer bwrap can exit), else by SIGKILL to bwrap and everything
+     * below it. Either way we wait until its processes are gone.
+     */
     private void stop() {
         if (process != null) {
-            process.destroyForcibly(); // --die-with-parent and the pid namespace take the rest down with it
+            List<ProcessHandle> tree = new ArrayList<>();
             try {
-                process.waitFor(5, TimeUnit.SECONDS);
+                if (process.isAlive() && !restartNext) {
+                    toWorker.close();
+                    process.waitFor(2, TimeUnit.SECONDS);
+                }
+            } catch (IOException e) {
+                // the worker is gone already; kill below
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            process.descendants().forEach(tree::add);
+            process.destroyForcibly(); // --die-with-parent and the pid namespace take the rest down with it
+            tree.forEach(ProcessHandle::destroyForcibly);
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+                for (ProcessHandle h : tree) {
+                    h.onExit().get(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // the cgroup sweep below catches whatever is still there
             }
             process = null;
         }
