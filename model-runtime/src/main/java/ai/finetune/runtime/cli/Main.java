@@ -24,7 +24,8 @@ public final class Main {
                 new AdaptCheckpointCommand(),
                 new Gpt2ImportCommand(),
                 new Gpt2ExportCommand(),
-                new BenchCommand()
+                new BenchCommand(),
+                new HumanEvalEvaluateCommand()
         );
     }
 
