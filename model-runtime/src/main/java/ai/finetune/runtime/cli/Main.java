@@ -14,6 +14,7 @@ public final class Main {
     static List<Command> commands() {
         return List.of(
                 // commands are registered here, one line each
+                new WinratesCommand()
         );
     }
 
