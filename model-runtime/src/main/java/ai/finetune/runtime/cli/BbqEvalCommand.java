@@ -41,7 +41,8 @@ public final class BbqEvalCommand implements Command {
     public String help() {
         return """
                 bbq-eval --model=DIR [options]
-                  --model=DIR         the model to score with
+                  --model=DIR         the checkpoint (or run folder, through its latest file) to score with
+                  --device=D          cpu, gpu or gpu:N (default cpu)
                   --name=NAME         the model's name in the results (default: the directory's name)
                   --dataset=DIR       a directory of BBQ <Category>.jsonl files (default: the shipped six
                                       categories, CC-BY-4.0)
@@ -66,6 +67,7 @@ public final class BbqEvalCommand implements Command {
         int perCategory = options.integer("perCategory", Integer.MAX_VALUE);
         long seed = options.longValue("seed", DEFAULT_SEED);
         Path out = options.path("out", null);
+        String device = options.string("device", "cpu");
         options.rejectUnknown();
         if (perCategory < 1) {
             throw new UsageException(name() + ": --perCategory must be at least 1, got " + perCategory);
@@ -96,7 +98,7 @@ public final class BbqEvalCommand implements Command {
         }
         System.err.printf("%s: %d items, model %s%n", name(), examples.size(), modelDir);
         BbqReport report;
-        try (ModelScorer scorer = scorers.open(modelDir)) {
+        try (ModelScorer scorer = scorers.open(modelDir, device)) {
             report = BbqScores.evaluate(name, examples, scorer, Progress.every(name(), 100));
         }
         if (out != null) {

@@ -1,5 +1,6 @@
 package ai.finetune.runtime.cli;
 
+import ai.finetune.runtime.eval.alignment.GptContinuationScorer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,9 @@ public final class Main {
     static List<Command> commands() {
         return List.of(
                 // commands are registered here, one line each
-                new WinratesCommand()
+                new WinratesCommand(),
+                new TruthfulqaEvalCommand(GptContinuationScorer::open),
+                new BbqEvalCommand(GptContinuationScorer::open)
         );
     }
 

@@ -37,7 +37,8 @@ public final class TruthfulqaEvalCommand implements Command {
     public String help() {
         return """
                 truthfulqa-eval --model=DIR [options]
-                  --model=DIR     the model to score with
+                  --model=DIR     the checkpoint (or run folder, through its latest file) to score with
+                  --device=D      cpu, gpu or gpu:N (default cpu)
                   --name=NAME     the model's name in the results (default: the directory's name)
                   --dataset=FILE  a TruthfulQA.csv (default: the shipped classic file, 817 questions, Apache-2.0)
                   --limit=N       score only the first N questions (default: all)
@@ -56,6 +57,7 @@ public final class TruthfulqaEvalCommand implements Command {
         Path dataset = options.path("dataset", null);
         int limit = options.integer("limit", Integer.MAX_VALUE);
         Path out = options.path("out", null);
+        String device = options.string("device", "cpu");
         options.rejectUnknown();
         if (limit < 1) {
             throw new UsageException(name() + ": --limit must be at least 1, got " + limit);
@@ -64,7 +66,7 @@ public final class TruthfulqaEvalCommand implements Command {
         questions = questions.subList(0, Math.min(limit, questions.size()));
         System.err.printf("%s: %d questions, model %s%n", name(), questions.size(), modelDir);
         TruthfulQaReport report;
-        try (ModelScorer scorer = scorers.open(modelDir)) {
+        try (ModelScorer scorer = scorers.open(modelDir, device)) {
             report = TruthfulQaMc1.evaluate(name, questions, scorer, Progress.every(name(), 50));
         }
         if (out != null) {
