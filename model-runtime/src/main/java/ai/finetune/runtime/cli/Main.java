@@ -1,5 +1,6 @@
 package ai.finetune.runtime.cli;
 
+import ai.finetune.runtime.eval.alignment.GptContinuationScorer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,11 @@ public final class Main {
                 new AdaptCheckpointCommand(),
                 new Gpt2ImportCommand(),
                 new Gpt2ExportCommand(),
-                new BenchCommand()
+                new BenchCommand(),
+                new HumanEvalEvaluateCommand(),
+                new WinratesCommand(),
+                new TruthfulqaEvalCommand(GptContinuationScorer::open),
+                new BbqEvalCommand(GptContinuationScorer::open)
         );
     }
 
