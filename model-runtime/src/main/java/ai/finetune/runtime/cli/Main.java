@@ -15,6 +15,18 @@ public final class Main {
     static List<Command> commands() {
         return List.of(
                 // commands are registered here, one line each
+                new PrepareCorpusCommand(),
+                new TokenizerTrainCommand(),
+                new TokenizerAdaptCommand(),
+                new TokenizeCommand(),
+                new PretrainCommand(),
+                new SftCommand(),
+                new SampleCommand(),
+                new AdaptCheckpointCommand(),
+                new Gpt2ImportCommand(),
+                new Gpt2ExportCommand(),
+                new BenchCommand(),
+                new HumanEvalEvaluateCommand(),
                 new WinratesCommand(),
                 new TruthfulqaEvalCommand(GptContinuationScorer::open),
                 new BbqEvalCommand(GptContinuationScorer::open)
