@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -11,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Byte-level BPE as in GPT-2 and Hugging Face's {@code tokenizers}: text is first split on added tokens
@@ -33,12 +37,31 @@ public final class BpeTokenizer implements Tokenizer {
     private final String[] idToText; // model tokens as byte-level strings, added tokens as their content
     private final boolean[] idIsAdded;
     private final Options options;
+    private final Normalizer.Form normalForm; // null: no normalizer
+    private final Pattern split; // null: no Split before ByteLevel
     private final AddedTokenSplitter plainPass1, plainPass2, specialPass1, specialPass2;
     private final Map<String, int[]> wordCache = new ConcurrentHashMap<>();
 
-    /** Pre-tokenizer and model flags from a {@code tokenizer.json}; the defaults are GPT-2's. */
-    public record Options(boolean addPrefixSpace, boolean useRegex, boolean ignoreMerges) {
-        public static final Options GPT2 = new Options(false, true, false);
+    /**
+     * Normalizer, pre-tokenizer and model flags from a {@code tokenizer.json}; {@link #GPT2} is GPT-2's (and ours).
+     *
+     * @param normalizer null, or a Unicode normal form applied to text between added tokens: NFC, NFD, NFKC, NFKD
+     *     (GPT-NeoX uses NFC)
+     * @param splitRegex null, or the regex of a {@code Split} pre-tokenizer (behavior Isolated) that runs before
+     *     ByteLevel, as in Llama 3 or Qwen 2 (which then set {@code useRegex} false)
+     * @param addPrefixSpace ByteLevel: a space is prepended to each piece that does not start with one
+     * @param useRegex ByteLevel: split with GPT-2's regex ({@link PreTokenizer})
+     * @param ignoreMerges BPE: a word that is itself in the vocabulary is one token without merging
+     */
+    public record Options(String normalizer, String splitRegex, boolean addPrefixSpace, boolean useRegex,
+            boolean ignoreMerges) {
+        public static final Options GPT2 = new Options(null, null, false, true, false);
+
+        public Options {
+            if (normalizer != null && !List.of("NFC", "NFD", "NFKC", "NFKD").contains(normalizer)) {
+                throw new IllegalArgumentException("normalizer " + normalizer + " is not supported (NFC, NFD, NFKC, NFKD)");
+            }
+        }
     }
 
     /**
@@ -52,6 +75,13 @@ public final class BpeTokenizer implements Tokenizer {
         this.mergesInRankOrder = List.copyOf(merges);
         this.addedTokens = List.copyOf(addedTokens);
         this.options = options;
+        this.normalForm = options.normalizer() == null ? null : Normalizer.Form.valueOf(options.normalizer());
+        try {
+            this.split = options.splitRegex() == null ? null
+                    : Pattern.compile(options.splitRegex(), Pattern.UNICODE_CHARACTER_CLASS);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("Split pre-tokenizer regex is not valid here: " + e.getDescription(), e);
+        }
         int size = 0;
         for (int id : modelVocab.values()) {
             if (id < 0) {
@@ -146,7 +176,9 @@ public final class BpeTokenizer implements Tokenizer {
         pass1.split(text, new AddedTokenSplitter.Sink() {
             @Override
             public void text(String piece) {
-                pass2.split(piece, new AddedTokenSplitter.Sink() {
+                // as in Hugging Face: raw added tokens, then the normalizer, then normalized added tokens
+                String normalized = normalForm == null ? piece : Normalizer.normalize(piece, normalForm);
+                pass2.split(normalized, new AddedTokenSplitter.Sink() {
                     @Override
                     public void text(String p) {
                         encodeOrdinary(p, out);
@@ -167,8 +199,31 @@ public final class BpeTokenizer implements Tokenizer {
         return out.toArray();
     }
 
-    /** BPE over a piece of text that holds no added token. */
+    /** Pre-tokenization and BPE over a piece of text that holds no added token. */
     private void encodeOrdinary(String piece, IntList out) {
+        if (split == null) {
+            encodeByteLevel(piece, out);
+            return;
+        }
+        // Split with behavior Isolated: each match is a piece, and so is each non-empty gap between matches
+        Matcher m = split.matcher(piece);
+        int last = 0;
+        while (m.find()) {
+            if (m.start() > last) {
+                encodeByteLevel(piece.substring(last, m.start()), out);
+            }
+            if (m.end() > m.start()) {
+                encodeByteLevel(m.group(), out);
+            }
+            last = m.end();
+        }
+        if (last < piece.length()) {
+            encodeByteLevel(piece.substring(last), out);
+        }
+    }
+
+    /** Hugging Face's ByteLevel pre-tokenizer on one piece, then BPE on each word. */
+    private void encodeByteLevel(String piece, IntList out) {
         if (options.addPrefixSpace() && !piece.startsWith(" ")) {
             piece = " " + piece;
         }

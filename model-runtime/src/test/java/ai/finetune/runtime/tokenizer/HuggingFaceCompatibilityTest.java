@@ -139,4 +139,27 @@ class HuggingFaceCompatibilityTest {
         }
         assertArrayEquals(adaptedImport.encode(text), BpeTokenizer.load(out).encode(text));
     }
+
+    /**
+     * Llama 3 / Qwen 2 style: NFC normalizer, a Split regex before ByteLevel without its own regex, ignore_merges.
+     * Saved by us after adaptation, then compared with Hugging Face.
+     */
+    @Test
+    void splitPreTokenizerNormalizerAndIgnoreMerges() throws IOException {
+        BpeTokenizer trained = TestCorpora.trainedOnJavaSources(500);
+        String llama3Regex = "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}"
+                + "| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
+        BpeTokenizer llamaLike = new BpeTokenizer(trained.modelVocab(), trained.merges(), trained.addedTokens(),
+                new BpeTokenizer.Options("NFC", llama3Regex, false, false, true)).withWhitespaceTokens();
+        Path json = dir.resolve("llama-like.json");
+        llamaLike.save(json);
+        BpeTokenizer loaded = BpeTokenizer.load(json);
+        assertEquals(llamaLike.options(), loaded.options());
+        String text = TestCorpora.heldOutPython() + "\nIT'S café vs cafe\u0301 12345678 <|endoftext|>\r\n\r\n  x";
+        int[] ours = loaded.encodeWithSpecialTokens(text);
+        try (HuggingFaceTokenizer hf = huggingFace(json)) {
+            assertArrayEquals(ours, hfIds(hf, text));
+        }
+        assertTrue(loaded.decode(ours).contains("café vs café"), "NFC composed e + combining acute");
+    }
 }
