@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -258,8 +260,15 @@ public final class BpeTokenizer implements Tokenizer {
         return ids;
     }
 
+    /** Words longer than this are merged with a heap: the simple scan is quadratic in the word's length. */
+    static final int LONG_WORD = 64;
+
     /** Repeatedly merges the adjacent pair of lowest rank (leftmost on ties) until no pair has a merge. */
-    private int[] applyMerges(int[] ids) {
+    int[] applyMerges(int[] ids) {
+        return ids.length > LONG_WORD ? applyMergesWithHeap(ids) : applyMergesByScan(ids);
+    }
+
+    int[] applyMergesByScan(int[] ids) {
         int n = ids.length;
         while (n > 1) {
             long best = Long.MAX_VALUE;
@@ -278,7 +287,64 @@ public final class BpeTokenizer implements Tokenizer {
             System.arraycopy(ids, bestPos + 2, ids, bestPos + 1, n - bestPos - 2);
             n--;
         }
-        return n == ids.length ? ids : java.util.Arrays.copyOf(ids, n);
+        return n == ids.length ? ids : Arrays.copyOf(ids, n);
+    }
+
+    /**
+     * The same merges in O(n log n), as Hugging Face does it: symbols in a linked list, candidate pairs in a heap
+     * keyed by (rank, position of the left symbol); an entry whose pair has since changed is skipped when popped.
+     */
+    int[] applyMergesWithHeap(int[] ids) {
+        int n = ids.length;
+        int[] sym = ids.clone();
+        int[] prev = new int[n];
+        int[] next = new int[n]; // n: none
+        boolean[] gone = new boolean[n];
+        PriorityQueue<Long> heap = new PriorityQueue<>();
+        for (int i = 0; i < n; i++) {
+            prev[i] = i - 1;
+            next[i] = i + 1;
+        }
+        for (int i = 0; i + 1 < n; i++) {
+            pushPair(heap, sym, i, i + 1);
+        }
+        while (!heap.isEmpty()) {
+            long top = heap.poll();
+            int pos = (int) top;
+            int rank = (int) (top >>> 32);
+            int right = next[pos];
+            if (gone[pos] || right >= n) {
+                continue;
+            }
+            Long m = merges.get(pairKey(sym[pos], sym[right]));
+            if (m == null || (int) (m >>> 32) != rank) {
+                continue; // stale: ranks are unique per pair, so another rank means another pair
+            }
+            sym[pos] = (int) (long) m;
+            gone[right] = true;
+            next[pos] = next[right];
+            if (next[pos] < n) {
+                prev[next[pos]] = pos;
+            }
+            if (prev[pos] >= 0) {
+                pushPair(heap, sym, prev[pos], pos);
+            }
+            if (next[pos] < n) {
+                pushPair(heap, sym, pos, next[pos]);
+            }
+        }
+        IntList out = new IntList(n);
+        for (int i = 0; i < n; i = next[i]) {
+            out.add(sym[i]);
+        }
+        return out.toArray();
+    }
+
+    private void pushPair(PriorityQueue<Long> heap, int[] sym, int left, int right) {
+        Long m = merges.get(pairKey(sym[left], sym[right]));
+        if (m != null) {
+            heap.add((m >>> 32) << 32 | left); // (rank, position): lowest rank first, leftmost on ties
+        }
     }
 
     static long pairKey(int left, int right) {

@@ -67,7 +67,9 @@ class HuggingFaceCompatibilityTest {
                 "<|endoftext|><|endoftext|>" + " ".repeat(70) + "end\n" + " ".repeat(37) + "\n\n    \n        y",
                 "   leading spaces, trailing spaces   ",
                 "unicode: naïve café — 日本語 🙂 \u00a0nbsp\u2003em-space\u0085nel\r\nwindows line\r\n    x",
-                "numbers 12345 3.14159 0xFF 1e-9; contractions it's we'll they're I'd");
+                "numbers 12345 3.14159 0xFF 1e-9; contractions it's we'll they're I'd",
+                "long words take the heap path: " + "thequickbrownfoxjumpsoverthelazydog".repeat(12) + " "
+                        + "publicstaticfinalvoid".repeat(9) + "\n" + "=".repeat(300));
         try (HuggingFaceTokenizer hf = huggingFace(adaptedJson)) {
             for (String text : texts) {
                 assertArrayEquals(adapted.encodeWithSpecialTokens(text), hfIds(hf, text), text);
