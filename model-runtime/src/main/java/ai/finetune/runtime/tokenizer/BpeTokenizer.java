@@ -30,6 +30,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class BpeTokenizer implements Tokenizer {
     private static final int CACHE_LIMIT = 200_000;
+    private static final int CACHED_WORD_LENGTH = 256;
 
     private final Map<String, Integer> modelVocab; // byte-level token -> id, in id order
     private final List<String> mergesInRankOrder; // "left right", as saved
@@ -253,10 +254,12 @@ public final class BpeTokenizer implements Tokenizer {
             }
             ids = applyMerges(ids);
         }
-        if (wordCache.size() >= CACHE_LIMIT) {
-            wordCache.clear();
+        if (word.length() <= CACHED_WORD_LENGTH) { // long words are rare and would fill memory
+            if (wordCache.size() >= CACHE_LIMIT) {
+                wordCache.clear();
+            }
+            wordCache.put(word, ids);
         }
-        wordCache.put(word, ids);
         return ids;
     }
 
