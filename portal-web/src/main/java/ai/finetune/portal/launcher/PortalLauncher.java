@@ -142,6 +142,7 @@ public final class PortalLauncher {
         /** System properties read by the application through MicroProfile Config (names as in microprofile-config.properties). */
         public Map<String, String> systemProperties() {
             return Map.of(
+                    "portal.http.port", Integer.toString(httpPort),
                     "portal.data.dir", dataDir.toString(),
                     "portal.db.url", dbUrl,
                     "portal.db.driver", dbDriverClass,
