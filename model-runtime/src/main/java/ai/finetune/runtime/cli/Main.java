@@ -27,6 +27,9 @@ public final class Main {
                 new Gpt2ExportCommand(),
                 new BenchCommand(),
                 new HumanEvalEvaluateCommand(),
+                new HumanEvalGenerateCommand(),
+                new HumanEvalRerankCommand(),
+                new HumanEvalSweepCommand(),
                 new WinratesCommand(),
                 new TruthfulqaEvalCommand(GptContinuationScorer::open),
                 new BbqEvalCommand(GptContinuationScorer::open)
