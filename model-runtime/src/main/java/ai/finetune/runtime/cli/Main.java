@@ -14,6 +14,11 @@ public final class Main {
     static List<Command> commands() {
         return List.of(
                 // commands are registered here, one line each
+                new RewardTrainCommand(),
+                new PpoCommand(),
+                new ScoreCommand(),
+                new CompareCommand(),
+                new ExperimentCommand()
         );
     }
 

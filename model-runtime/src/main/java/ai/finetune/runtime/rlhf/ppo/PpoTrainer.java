@@ -62,8 +62,10 @@ public final class PpoTrainer implements AutoCloseable {
 
     /** Everything measured in one iteration (also the metrics line). */
     public record Stats(Map<String, Object> metrics) {
+        /** A numeric metric; NaN when absent or null (ptx_loss of plain PPO). */
         public double get(String key) {
-            return ((Number) metrics.get(key)).doubleValue();
+            Object v = metrics.get(key);
+            return v instanceof Number n ? n.doubleValue() : Double.NaN;
         }
     }
 
@@ -356,7 +358,7 @@ public final class PpoTrainer implements AutoCloseable {
             out.put(names[i], sums[i] / count);
         }
         if (cfg.ptxCoef() == 0) {
-            out.put("ptx_loss", Double.NaN);
+            out.put("ptx_loss", null); // JSON has no NaN
         }
         out.put("lr", cfg.learningRate() * lrScale);
         return out;
