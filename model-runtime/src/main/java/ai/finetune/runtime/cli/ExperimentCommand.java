@@ -35,6 +35,8 @@ public final class ExperimentCommand implements Command {
                   --out=DIR       default runs/instructgpt-mini-<preset>; writes DIR/report.json, the SFT, RM and
                                   PPO runs, and rankings.jsonl (the simulated labelers' K-way rankings)
                   --seed=N        default 1337;  --device=cpu|gpu[:N]
+                  --FIELD=VALUE   overrides one preset field (Preset: sftSteps, rmPrompts, ppoIterations, ptxCoef,
+                                  klCoef, ...); the resolved preset is in the report
                 report.json keys: rm_accuracy.{kway,shuffled}, win_rate.{ppo,ppo_ptx} (rate, ci_low, ci_high, n;
                 judged by the hidden rule), kl.{ppo,ppo_ptx}, pretrain_loss.{base,sft,ppo,ppo_ptx}, findings
                 (each claim with held true/false), iteration_seconds, stage_seconds.""";
@@ -49,7 +51,7 @@ public final class ExperimentCommand implements Command {
         }
         Preset preset;
         try {
-            preset = Preset.named(o.string("preset", "full"));
+            preset = ConfigOverrides.apply(Preset.named(o.string("preset", "full")), o);
         } catch (IllegalArgumentException e) {
             throw new UsageException("experiment: --preset: " + e.getMessage());
         }

@@ -76,9 +76,10 @@ public final class RewardTrainer {
                 flatPairs.add(new int[] {i, p[0], p[1]});
             }
         }
-        int stepsPerEpoch = (train.size() + cfg.batchSize() - 1) / cfg.batchSize();
-        int maxSteps = stepsPerEpoch * cfg.epochs();
-        int pairsPerStep = Math.max(1, (int) Math.round((double) flatPairs.size() / stepsPerEpoch));
+        long rankingsTotal = (long) train.size() * cfg.epochs();
+        long pairsTotal = (long) flatPairs.size() * cfg.epochs();
+        int maxSteps = (int) ((rankingsTotal + cfg.batchSize() - 1) / cfg.batchSize());
+        int pairsPerStep = (int) ((pairsTotal + maxSteps - 1) / maxSteps); // same step count in both modes
         DataOrder order = new DataOrder(cfg.shuffledPairs() ? flatPairs.size() : train.size(), cfg.seed());
         long position = 0;
         AdamW opt = new AdamW(model.trunk().manager(), model.parameters(), 0.9, 0.95, 1e-8, cfg.weightDecay());
@@ -99,7 +100,7 @@ public final class RewardTrainer {
                 List<int[]> w = new ArrayList<>(); // {winnerRow, loserRow}
                 List<Float> weight = new ArrayList<>();
                 if (cfg.shuffledPairs()) {
-                    int n = (int) Math.min(pairsPerStep, (long) flatPairs.size() * cfg.epochs() - position);
+                    int n = (int) Math.min(pairsPerStep, pairsTotal - position);
                     for (int i = 0; i < n; i++) {
                         int[] fp = flatPairs.get(order.index(position++));
                         w.add(new int[] {batch.size(), batch.size() + 1});
@@ -108,7 +109,7 @@ public final class RewardTrainer {
                         weight.add(1f / n);
                     }
                 } else {
-                    int n = (int) Math.min(cfg.batchSize(), (long) train.size() * cfg.epochs() - position);
+                    int n = (int) Math.min(cfg.batchSize(), rankingsTotal - position);
                     for (int i = 0; i < n; i++) {
                         int r = order.index(position++);
                         int base = batch.size();
