@@ -32,7 +32,12 @@ public final class Main {
                 new HumanEvalSweepCommand(),
                 new WinratesCommand(),
                 new TruthfulqaEvalCommand(GptContinuationScorer::open),
-                new BbqEvalCommand(GptContinuationScorer::open)
+                new BbqEvalCommand(GptContinuationScorer::open),
+                new RewardTrainCommand(),
+                new PpoCommand(),
+                new ScoreCommand(),
+                new CompareCommand(),
+                new ExperimentCommand()
         );
     }
 
