@@ -207,7 +207,8 @@ public final class InstructGptMini {
                         double coef = run.equals("ppo") ? 0 : preset.ptxCoef();
                         PpoConfig pc = new PpoConfig(preset.ppoIterations(), 8, 4, MAX_NEW, 1.0, 8, 1, preset.ppoLr(),
                                 2 * preset.ppoLr(), Math.min(10, preset.ppoIterations() / 4), preset.klCoef(), 0, 10000, 1.0,
-                                0.95, 0.2, 0.2, true, coef, 4, 64, false, 0.992, 1.0, 0.0, 3, 0, seed);
+                                0.95, 0.2, 0.2, true, coef, 4, 64, false, 0.992, 1.0, 0.0, preset.missingEosPenalty(), 3, 0,
+                                seed);
                         List<Map<String, Object>> its = new ArrayList<>();
                         try (PpoTrainer ppo = new PpoTrainer(copy(sft), copy(sft), rm.copy(), rm.copy(), pc, tok,
                                 trainPrompts, ptx.train(), out.resolve(run.replace('_', '-')), Map.of(), null)) {
