@@ -1,5 +1,6 @@
 package ai.finetune.runtime.cli;
 
+import ai.finetune.runtime.eval.alignment.GptContinuationScorer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,24 @@ public final class Main {
     static List<Command> commands() {
         return List.of(
                 // commands are registered here, one line each
+                new PrepareCorpusCommand(),
+                new TokenizerTrainCommand(),
+                new TokenizerAdaptCommand(),
+                new TokenizeCommand(),
+                new PretrainCommand(),
+                new SftCommand(),
+                new SampleCommand(),
+                new AdaptCheckpointCommand(),
+                new Gpt2ImportCommand(),
+                new Gpt2ExportCommand(),
+                new BenchCommand(),
+                new HumanEvalEvaluateCommand(),
+                new HumanEvalGenerateCommand(),
+                new HumanEvalRerankCommand(),
+                new HumanEvalSweepCommand(),
+                new WinratesCommand(),
+                new TruthfulqaEvalCommand(GptContinuationScorer::open),
+                new BbqEvalCommand(GptContinuationScorer::open),
                 new RewardTrainCommand(),
                 new PpoCommand(),
                 new ScoreCommand(),

@@ -63,11 +63,14 @@ public final class GptModel implements AutoCloseable {
         return m;
     }
 
-    /** A model holding {@code tensors} (names and shapes as {@link #shapes}); extra or missing names are errors. */
+    /**
+     * A model holding {@code tensors} (names and shapes as {@link #shapes}); extra or missing names are errors,
+     * except {@code value_head.*}, which a reward-model checkpoint carries for {@link ValueHead#fromTensors}.
+     */
     public static GptModel fromTensors(GptConfig config, Device device, Map<String, SafeTensors.Tensor> tensors) {
         Map<String, long[]> expected = shapes(config);
         for (String name : tensors.keySet()) {
-            if (!expected.containsKey(name)) {
+            if (!expected.containsKey(name) && !name.startsWith("value_head.")) {
                 throw new IllegalArgumentException("unexpected tensor '" + name + "' for " + config);
             }
         }
@@ -168,7 +171,8 @@ public final class GptModel implements AutoCloseable {
         NDArray pos = params.get("wpe").get(new NDIndex("{}:{}", past, past + t)); // (T, C)
         pos.attach(m); // a slice of a parameter lands in the model's manager: move it to this call's
         NDArray x = dropout(tok.add(pos), dropout, training);
-        NDArray mask = causalMask(m, t, past); // (T, P + T)
+        // one new token (sampling with a cache) may attend every cached position: no mask needed
+        NDArray mask = t == 1 ? null : causalMask(m, t, past); // (T, P + T)
         NDArray scale = m.create((float) (1.0 / Math.sqrt(config.headSize())));
         for (int i = 0; i < config.layers(); i++) {
             String p = "h." + i + ".";
@@ -188,9 +192,8 @@ public final class GptModel implements AutoCloseable {
 
     /** LM head tied to the token embedding: (B, T, C) -> (B, T, V). */
     public NDArray logits(NDArray hidden) {
-        NDArray wteT = params.get("wte").transpose(); // (C, V) view
-        wteT.attach(hidden.getManager()); // keep the view out of the model's long-lived manager
-        return hidden.matMul(wteT);
+        // linear(x, W) = x W^T in one BLAS call; matMul(W.transpose()) copied the (V, C) matrix every call
+        return Linear.linear(hidden, params.get("wte"), null).singletonOrThrow();
     }
 
     /** Logits of a full pass: (B, T) -> (B, T, V). */
@@ -246,7 +249,7 @@ public final class GptModel implements AutoCloseable {
             cache.put(layer, k, v);
         }
         NDArray att = q.mul(scale).matMul(k.transpose(0, 1, 3, 2)); // (B, nh, T, P + T)
-        att = att.add(mask).softmax(-1);
+        att = (mask == null ? att : att.add(mask)).softmax(-1);
         att = dropout(att, dropout, training);
         NDArray y = att.matMul(v); // (B, nh, T, hs)
         y = y.transpose(0, 2, 1, 3).reshape(b, t, (long) nh * hs); // (B, T, C)
@@ -293,17 +296,43 @@ public final class GptModel implements AutoCloseable {
 
     /** A copy with {@code vocabSize} embedding rows: old rows kept, new rows N(0, 0.02) from {@code seed}. */
     public GptModel withVocabSize(int vocabSize, long seed) {
+        return withVocabSize(vocabSize, id -> new int[0], seed);
+    }
+
+    /**
+     * A copy with {@code vocabSize} rows of the (tied) token embedding and LM head. Old rows are kept; new row
+     * {@code id} is the mean of the old rows {@code sources.apply(id)} (e.g. the old tokens that spell a new
+     * whitespace token, so the model first reads it as it read those tokens), or N(0, 0.02) if there are none.
+     */
+    public GptModel withVocabSize(int vocabSize, java.util.function.IntFunction<int[]> sources, long seed) {
         if (vocabSize < config.vocabSize()) {
             throw new IllegalArgumentException("cannot shrink the vocabulary from " + config.vocabSize() + " to "
                     + vocabSize);
         }
         Map<String, SafeTensors.Tensor> tensors = toTensors();
-        SafeTensors.Tensor wte = tensors.get("wte");
+        float[] old = tensors.get("wte").data();
         int c = config.width();
-        float[] grown = Arrays.copyOf(wte.data(), vocabSize * c);
+        int oldVocab = config.vocabSize();
+        float[] grown = Arrays.copyOf(old, vocabSize * c);
         Random rnd = new Random(seed);
-        for (int i = config.vocabSize() * c; i < grown.length; i++) {
-            grown[i] = (float) (rnd.nextGaussian() * 0.02);
+        for (int id = oldVocab; id < vocabSize; id++) {
+            int[] src = sources.apply(id);
+            for (int j = 0; j < c; j++) {
+                double v = 0;
+                if (src.length == 0) {
+                    v = rnd.nextGaussian() * 0.02;
+                } else {
+                    for (int s : src) {
+                        if (s < 0 || s >= oldVocab) {
+                            throw new IllegalArgumentException("source token " + s + " of new token " + id
+                                    + " is outside the old vocabulary of " + oldVocab);
+                        }
+                        v += old[s * c + j];
+                    }
+                    v /= src.length;
+                }
+                grown[id * c + j] = (float) v;
+            }
         }
         tensors.put("wte", new SafeTensors.Tensor(new long[] {vocabSize, c}, grown));
         return fromTensors(config.withVocabSize(vocabSize), device(), tensors);

@@ -63,8 +63,19 @@ public final class BpeTrainer {
         return wordCounts.size();
     }
 
+    /** Told how many merges are done out of how many wanted (for progress reports). */
+    @FunctionalInterface
+    public interface Progress {
+        void merges(int done, int target);
+    }
+
     /** Learns the merges; the result has the special tokens after the merged tokens. */
     public BpeTokenizer train() {
+        return train((done, target) -> {});
+    }
+
+    /** As {@link #train()}, reporting progress every 100 merges and at the end. */
+    public BpeTokenizer train(Progress progress) {
         // words[w] = current token ids of distinct word w; counts[w] = how often it occurs
         int nWords = wordCounts.size();
         int[][] words = new int[nWords][];
@@ -127,6 +138,9 @@ public final class BpeTrainer {
                 addPairs(replaced, counts[w], w, pairCounts, pairWords, touched);
             }
             pairCounts.remove(pair);
+            if (merges.size() % 100 == 0) {
+                progress.merges(merges.size(), targetMerges);
+            }
             for (long p : touched) {
                 long[] c = pairCounts.get(p);
                 if (c != null && c[0] > 0 && p != pair) {
@@ -135,6 +149,7 @@ public final class BpeTrainer {
             }
         }
 
+        progress.merges(merges.size(), targetMerges);
         Map<String, Integer> vocab = new LinkedHashMap<>();
         for (int id = 0; id < tokens.size(); id++) {
             vocab.put(tokens.get(id), id);

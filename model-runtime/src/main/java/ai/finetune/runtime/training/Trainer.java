@@ -137,7 +137,17 @@ public final class Trainer {
         return new Result(step, lastLoss, lastVal, stopped, lastCheckpoint, tokens / Math.max(secs, 1e-9));
     }
 
-    private record StepResult(double loss, double gradNorm, long tokens) {}
+    /** Loss, gradient norm before clipping, and tokens of one optimizer step. */
+    public record StepResult(double loss, double gradNorm, long tokens) {}
+
+    /** One optimizer step at the scheduled learning rate, without metrics or checkpoints (benchmarks). */
+    public StepResult trainOneStep() {
+        Devices.setGradMode(false);
+        model.setTraining(true);
+        StepResult r = trainStep(cfg.learningRateAt(step));
+        step++;
+        return r;
+    }
 
     /** One optimizer step over {@code gradAccum} micro-batches. */
     private StepResult trainStep(double lr) {

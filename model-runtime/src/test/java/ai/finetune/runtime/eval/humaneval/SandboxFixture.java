@@ -1,0 +1,110 @@
+package ai.finetune.runtime.eval.humaneval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The sandbox the tests run in. These tests need bubblewrap (the CI machine installs it); without it they fail
+ * with the reason rather than silently skipping, because a sandbox that is never exercised proves nothing.
+ */
+final class SandboxFixture {
+    private static Sandbox sandbox;
+
+    static synchronized Sandbox sandbox() {
+        if (sandbox == null) {
+            try {
+                sandbox = Sandbox.detect(SandboxLimits.defaults());
+            } catch (SandboxUnavailableException e) {
+                fail("no sandbox on this machine: " + e.getMessage());
+            }
+        }
+        return sandbox;
+    }
+
+    static Sandbox withTimeout(double seconds) {
+        return sandbox().withLimits(sandbox().limits().withTimeout(seconds));
+    }
+
+    /** Runs {@code programs} on {@code workers} fresh sandboxes and returns their verdicts. */
+    static List<Verdict> run(Sandbox sandbox, int workers, String... programs) throws Exception {
+        return new SampleExecutor(sandbox, workers).run(List.of(programs), (i, v) -> { }).verdicts();
+    }
+
+    /** Host processes whose real uid is one of the sandbox uids, i.e. anything a sample started that is still alive. */
+    static List<String> sandboxProcessesOnHost() throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                if (!p.getFileName().toString().matches("\\d+")) {
+                    continue;
+                }
+                try {
+                    for (String line : Files.readAllLines(p.resolve("status"))) {
+                        if (line.startsWith("Uid:")) {
+                            long uid = Long.parseLong(line.split("\\s+")[1]);
+                            if (uid >= Sandbox.UID_BASE && uid < Sandbox.UID_BASE + 6_400_000L
+                                    && !PidsCgroup.exiting(Long.parseLong(p.getFileName().toString()))) {
+                                found.add(p.getFileName() + " " + Files.readString(p.resolve("cmdline")).replace('\0', ' '));
+                            }
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the process ended while we looked: fine
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Host processes whose command line contains {@code marker}. */
+    static List<String> processesWithMarker(String marker) throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                if (!p.getFileName().toString().matches("\\d+")) {
+                    continue;
+                }
+                try {
+                    String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
+                    if (cmd.contains(marker)) {
+                        found.add(p.getFileName() + " " + cmd);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // gone already
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Our per-worker cgroups still present on the host (each is removed when its sandbox stops). */
+    static List<String> leftoverCgroups() throws IOException {
+        Path parent = sandbox().cgroupParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return List.of();
+        }
+        String prefix = ProcessHandle.current().pid() + "-w";
+        try (Stream<Path> dirs = Files.list(parent)) {
+            return dirs.map(d -> d.getFileName().toString()).filter(n -> n.startsWith(prefix)).toList();
+        }
+    }
+
+    /**
+     * No process of a sandbox uid can still run (a task in the kernel's exit path, PF_EXITING, cannot: the kernel
+     * takes a second or two to tear a container's namespaces down) and every worker cgroup is gone.
+     */
+    static void assertNothingOutlived() throws IOException, InterruptedException {
+        assertEquals(List.of(), sandboxProcessesOnHost(), "processes of sandbox uids still alive");
+        SampleExecutor.awaitCleanup();
+        assertEquals(List.of(), leftoverCgroups(), "worker cgroups left behind");
+    }
+
+    private SandboxFixture() {}
+}
