@@ -25,12 +25,12 @@ public record Preset(String name, int sftDemos, int sftSteps, double sftLr, int 
                      double ptxCoef, double klCoef, double missingEosPenalty) {
     /** Under 10 minutes on a quiet 2-core CPU with the d128 L4 base. */
     public static Preset quick() {
-        return new Preset("quick", 400, 300, 1e-3, 160, 40, 4, 1e-3, 30, 3e-5, 200, 600_000, 27.8, 0.02, 2.0);
+        return new Preset("quick", 400, 300, 1e-3, 160, 40, 4, 1e-3, 30, 5e-5, 200, 600_000, 27.8, 0.02, 2.0);
     }
 
     /** Under 30 minutes on a quiet 2-core CPU with the d128 L4 base. */
     public static Preset full() {
-        return new Preset("full", 1000, 600, 1e-3, 400, 100, 4, 1e-3, 60, 3e-5, 400, 2_000_000, 27.8, 0.02, 2.0);
+        return new Preset("full", 1000, 600, 1e-3, 400, 100, 4, 1e-3, 60, 5e-5, 400, 2_000_000, 27.8, 0.02, 2.0);
     }
 
     public static Preset named(String name) {
