@@ -3,6 +3,11 @@ package ai.finetune.runtime.cli;
 import ai.finetune.runtime.eval.humaneval.Sandbox;
 import ai.finetune.runtime.eval.humaneval.SandboxLimits;
 import ai.finetune.runtime.eval.humaneval.SandboxUnavailableException;
+import ai.finetune.runtime.eval.humaneval.Evaluation;
+import ai.finetune.runtime.eval.humaneval.Problems;
+import ai.finetune.runtime.eval.humaneval.Sample;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +22,8 @@ final class HumanEvalOptions {
               --memoryMb=N                address-space limit per sample process (default 2048)
               --maxProcesses=N            processes+threads per sample (default 32)
               --samplesPerSandbox=N       start a fresh sandbox after N samples (default 0: reuse, one fork each)
-              --unsafeAllowUnsandboxed=B  run samples WITHOUT a sandbox if none is available (default false)""";
+              --unsafeAllowUnsandboxed=B  run samples WITHOUT a sandbox if none is available (default false)"""
+            .indent(2).stripTrailing();
 
     static Sandbox sandbox(Options options) {
         SandboxLimits d = SandboxLimits.defaults();
@@ -77,6 +83,21 @@ final class HumanEvalOptions {
             }
         }
         return out;
+    }
+
+    /** Evaluates with progress on stderr; an incomplete samples file is a usage error naming what is missing. */
+    static Evaluation evaluate(Options options, Problems problems, List<Sample> samples, Sandbox sandbox, int workers,
+                               List<Integer> ks, boolean requireComplete) throws IOException, InterruptedException {
+        try {
+            return Evaluation.run(problems, samples, sandbox, workers, ks, requireComplete, System.err);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(options.command() + ": " + e.getMessage());
+        }
+    }
+
+    /** A bad input file's message: JSONL errors already name file and line; a missing file names the path. */
+    static String message(IOException e) {
+        return e instanceof NoSuchFileException ? "no such file: " + e.getMessage() : e.getMessage();
     }
 
     private HumanEvalOptions() {}

@@ -32,11 +32,13 @@ public final class TokenizeCommand implements Command {
                   --input=DIR|FILE   a folder, a text file, or a .jsonl/.jsonl.gz of documents ("text" field)
                   --glob=*           which files of a folder to read (file name, or relative path if it has '/')
                   --exclude=         comma-separated globs of relative paths to leave out of a folder
+                  --baseline=FILE    also count tokens under another tokenizer.json (e.g. the same one without
+                                     whitespace tokens) and report "baselineTokens" and "reduction"
                   --verifyHuggingFace=false  also encode every document with Hugging Face's tokenizers library
                                      (through DJL) and count documents whose ids differ from ours
                 Special-token strings in the input count as plain text. Files that are not UTF-8 are skipped.
                 Last stdout line: {"files":..,"bytes":..,"tokens":..,"documents":..,"skippedFiles":..,"bytesPerToken":..}
-                (with --verifyHuggingFace: "huggingFaceMismatches":..)""";
+                (with --baseline: "baselineTokens":..,"reduction":..; with --verifyHuggingFace: "huggingFaceMismatches":..)""";
     }
 
     @Override
@@ -45,16 +47,23 @@ public final class TokenizeCommand implements Command {
         Path input = options.path("input");
         String glob = options.string("glob", "*");
         List<String> excludes = CorpusOptions.list(options.string("exclude", ""));
+        Path baselineFile = options.path("baseline", null);
         boolean verify = options.bool("verifyHuggingFace", false);
         options.rejectUnknown();
         CorpusOptions.requireExists(name(), "tokenizer", tokenizerFile);
         CorpusOptions.requireExists(name(), "input", input);
         BpeTokenizer tokenizer = BpeTokenizer.load(tokenizerFile);
+        BpeTokenizer baseline = null;
+        if (baselineFile != null) {
+            CorpusOptions.requireExists(name(), "baseline", baselineFile);
+            baseline = BpeTokenizer.load(baselineFile);
+        }
+        BpeTokenizer baselineTokenizer = baseline;
         // DJL's wrapper truncates to 512 tokens unless told not to, and must not add BOS/EOS
         HuggingFaceTokenizer hf = verify ? HuggingFaceTokenizer.builder().optTokenizerPath(tokenizerFile)
                 .optTruncation(false).optAddSpecialTokens(false).optPadding(false).build() : null;
 
-        long[] counts = new long[5]; // documents, bytes, tokens, skipped files, HF mismatches
+        long[] counts = new long[6]; // documents, bytes, tokens, skipped files, HF mismatches, baseline tokens
         ProgressLine progress = new ProgressLine(name(), "documents");
         new DocumentReader(glob, excludes).read(input, new DocumentReader.Sink() {
             @Override
@@ -63,6 +72,9 @@ public final class TokenizeCommand implements Command {
                 counts[1] += d.text().getBytes(StandardCharsets.UTF_8).length;
                 int[] ids = tokenizer.encode(d.text());
                 counts[2] += ids.length;
+                if (baselineTokenizer != null) {
+                    counts[5] += baselineTokenizer.encode(d.text()).length;
+                }
                 if (hf != null && !Arrays.equals(Arrays.stream(ids).asLongStream().toArray(),
                         hf.encode(d.text(), false, false).getIds())) {
                     counts[4]++;
@@ -87,6 +99,11 @@ public final class TokenizeCommand implements Command {
         summary.put("documents", counts[0]);
         summary.put("skippedFiles", counts[3]);
         summary.put("bytesPerToken", counts[2] == 0 ? 0 : Math.round(1000.0 * counts[1] / counts[2]) / 1000.0);
+        if (baseline != null) {
+            summary.put("baselineTokens", counts[5]);
+            // fewer tokens than the baseline, as a fraction of the baseline: 0.19 = 19% fewer
+            summary.put("reduction", counts[5] == 0 ? 0 : Math.round(10000.0 * (counts[5] - counts[2]) / counts[5]) / 10000.0);
+        }
         if (hf != null) {
             summary.put("huggingFaceMismatches", counts[4]);
         }

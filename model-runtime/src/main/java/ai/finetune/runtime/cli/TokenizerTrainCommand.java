@@ -26,7 +26,8 @@ public final class TokenizerTrainCommand implements Command {
         return """
                 tokenizer-train --corpus=DIR|FILE --out=FILE [options]
                   --corpus=DIR|FILE        a folder of text files, a .jsonl/.jsonl.gz with a "text" field, or
-                                           hh-rlhf pairs (.jsonl.gz with "chosen"/"rejected" dialogues)
+                                           hh-rlhf pairs (.jsonl.gz with "chosen"/"rejected" dialogues);
+                                           JSONL files inside a folder are read by line too
                   --out=FILE               the tokenizer.json to write (atomically)
                   --vocabSize=2048         learned vocabulary: 256 bytes + merges + 2 special tokens
                                            (<|endoftext|>, <|response|>); at least 258

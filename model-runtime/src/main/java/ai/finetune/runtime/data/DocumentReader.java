@@ -25,7 +25,8 @@ import java.util.zip.GZIPInputStream;
  * Reads the documents of a corpus, in a fixed order, from one of:
  * <ul>
  *   <li>a folder: every regular file under it whose name matches the glob (or, for a glob with a '/', whose path
- *       relative to the folder matches), minus excluded paths, in sorted path order; each file is one document;
+ *       relative to the folder matches), minus excluded paths, in sorted path order; each file is one document,
+ *       except JSONL files, which are read as below (so a prepared corpus folder can be read back);
  *   <li>a {@code .jsonl} or {@code .jsonl.gz} file: one JSON object per line with a {@code text} field (and an
  *       optional {@code source}), or Anthropic hh-rlhf pairs with {@code chosen} and {@code rejected}
  *       dialogues, each of which becomes a document;
@@ -66,11 +67,16 @@ public final class DocumentReader {
     public void read(Path input, Sink sink) throws IOException {
         if (Files.isDirectory(input)) {
             for (Path file : listFiles(input)) {
-                readFile(file, input.relativize(file).toString(), sink);
+                String rel = input.relativize(file).toString();
+                if (isJsonl(file)) {
+                    readJsonl(file, rel, sink);
+                } else {
+                    readFile(file, rel, sink);
+                }
             }
         } else if (Files.isRegularFile(input)) {
             if (isJsonl(input)) {
-                readJsonl(input, sink);
+                readJsonl(input, input.getFileName().toString(), sink);
             } else {
                 readFile(input, input.getFileName().toString(), sink);
             }
@@ -121,11 +127,11 @@ public final class DocumentReader {
         }
     }
 
-    private static void readJsonl(Path file, Sink sink) throws IOException {
+    /** {@code name} prefixes the default sources: {@code name:line}. */
+    private static void readJsonl(Path file, String name, Sink sink) throws IOException {
         try (InputStream raw = Files.newInputStream(file);
                 InputStream in = file.toString().toLowerCase().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-            String name = file.getFileName().toString();
             String line;
             int lineNo = 0;
             while ((line = reader.readLine()) != null) {

@@ -4,13 +4,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Byte-level BPE as in GPT-2 and Hugging Face's {@code tokenizers}: text is first split on added tokens
@@ -24,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class BpeTokenizer implements Tokenizer {
     private static final int CACHE_LIMIT = 200_000;
+    private static final int CACHED_WORD_LENGTH = 256;
 
     private final Map<String, Integer> modelVocab; // byte-level token -> id, in id order
     private final List<String> mergesInRankOrder; // "left right", as saved
@@ -33,12 +40,31 @@ public final class BpeTokenizer implements Tokenizer {
     private final String[] idToText; // model tokens as byte-level strings, added tokens as their content
     private final boolean[] idIsAdded;
     private final Options options;
+    private final Normalizer.Form normalForm; // null: no normalizer
+    private final Pattern split; // null: no Split before ByteLevel
     private final AddedTokenSplitter plainPass1, plainPass2, specialPass1, specialPass2;
     private final Map<String, int[]> wordCache = new ConcurrentHashMap<>();
 
-    /** Pre-tokenizer and model flags from a {@code tokenizer.json}; the defaults are GPT-2's. */
-    public record Options(boolean addPrefixSpace, boolean useRegex, boolean ignoreMerges) {
-        public static final Options GPT2 = new Options(false, true, false);
+    /**
+     * Normalizer, pre-tokenizer and model flags from a {@code tokenizer.json}; {@link #GPT2} is GPT-2's (and ours).
+     *
+     * @param normalizer null, or a Unicode normal form applied to text between added tokens: NFC, NFD, NFKC, NFKD
+     *     (GPT-NeoX uses NFC)
+     * @param splitRegex null, or the regex of a {@code Split} pre-tokenizer (behavior Isolated) that runs before
+     *     ByteLevel, as in Llama 3 or Qwen 2 (which then set {@code useRegex} false)
+     * @param addPrefixSpace ByteLevel: a space is prepended to each piece that does not start with one
+     * @param useRegex ByteLevel: split with GPT-2's regex ({@link PreTokenizer})
+     * @param ignoreMerges BPE: a word that is itself in the vocabulary is one token without merging
+     */
+    public record Options(String normalizer, String splitRegex, boolean addPrefixSpace, boolean useRegex,
+            boolean ignoreMerges) {
+        public static final Options GPT2 = new Options(null, null, false, true, false);
+
+        public Options {
+            if (normalizer != null && !List.of("NFC", "NFD", "NFKC", "NFKD").contains(normalizer)) {
+                throw new IllegalArgumentException("normalizer " + normalizer + " is not supported (NFC, NFD, NFKC, NFKD)");
+            }
+        }
     }
 
     /**
@@ -52,6 +78,13 @@ public final class BpeTokenizer implements Tokenizer {
         this.mergesInRankOrder = List.copyOf(merges);
         this.addedTokens = List.copyOf(addedTokens);
         this.options = options;
+        this.normalForm = options.normalizer() == null ? null : Normalizer.Form.valueOf(options.normalizer());
+        try {
+            this.split = options.splitRegex() == null ? null
+                    : Pattern.compile(options.splitRegex(), Pattern.UNICODE_CHARACTER_CLASS);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("Split pre-tokenizer regex is not valid here: " + e.getDescription(), e);
+        }
         int size = 0;
         for (int id : modelVocab.values()) {
             if (id < 0) {
@@ -146,7 +179,9 @@ public final class BpeTokenizer implements Tokenizer {
         pass1.split(text, new AddedTokenSplitter.Sink() {
             @Override
             public void text(String piece) {
-                pass2.split(piece, new AddedTokenSplitter.Sink() {
+                // as in Hugging Face: raw added tokens, then the normalizer, then normalized added tokens
+                String normalized = normalForm == null ? piece : Normalizer.normalize(piece, normalForm);
+                pass2.split(normalized, new AddedTokenSplitter.Sink() {
                     @Override
                     public void text(String p) {
                         encodeOrdinary(p, out);
@@ -167,8 +202,31 @@ public final class BpeTokenizer implements Tokenizer {
         return out.toArray();
     }
 
-    /** BPE over a piece of text that holds no added token. */
+    /** Pre-tokenization and BPE over a piece of text that holds no added token. */
     private void encodeOrdinary(String piece, IntList out) {
+        if (split == null) {
+            encodeByteLevel(piece, out);
+            return;
+        }
+        // Split with behavior Isolated: each match is a piece, and so is each non-empty gap between matches
+        Matcher m = split.matcher(piece);
+        int last = 0;
+        while (m.find()) {
+            if (m.start() > last) {
+                encodeByteLevel(piece.substring(last, m.start()), out);
+            }
+            if (m.end() > m.start()) {
+                encodeByteLevel(m.group(), out);
+            }
+            last = m.end();
+        }
+        if (last < piece.length()) {
+            encodeByteLevel(piece.substring(last), out);
+        }
+    }
+
+    /** Hugging Face's ByteLevel pre-tokenizer on one piece, then BPE on each word. */
+    private void encodeByteLevel(String piece, IntList out) {
         if (options.addPrefixSpace() && !piece.startsWith(" ")) {
             piece = " " + piece;
         }
@@ -196,15 +254,24 @@ public final class BpeTokenizer implements Tokenizer {
             }
             ids = applyMerges(ids);
         }
-        if (wordCache.size() >= CACHE_LIMIT) {
-            wordCache.clear();
+        if (word.length() <= CACHED_WORD_LENGTH) { // long words are rare and would fill memory
+            if (wordCache.size() >= CACHE_LIMIT) {
+                wordCache.clear();
+            }
+            wordCache.put(word, ids);
         }
-        wordCache.put(word, ids);
         return ids;
     }
 
+    /** Words longer than this are merged with a heap: the simple scan is quadratic in the word's length. */
+    static final int LONG_WORD = 64;
+
     /** Repeatedly merges the adjacent pair of lowest rank (leftmost on ties) until no pair has a merge. */
-    private int[] applyMerges(int[] ids) {
+    int[] applyMerges(int[] ids) {
+        return ids.length > LONG_WORD ? applyMergesWithHeap(ids) : applyMergesByScan(ids);
+    }
+
+    int[] applyMergesByScan(int[] ids) {
         int n = ids.length;
         while (n > 1) {
             long best = Long.MAX_VALUE;
@@ -223,7 +290,64 @@ public final class BpeTokenizer implements Tokenizer {
             System.arraycopy(ids, bestPos + 2, ids, bestPos + 1, n - bestPos - 2);
             n--;
         }
-        return n == ids.length ? ids : java.util.Arrays.copyOf(ids, n);
+        return n == ids.length ? ids : Arrays.copyOf(ids, n);
+    }
+
+    /**
+     * The same merges in O(n log n), as Hugging Face does it: symbols in a linked list, candidate pairs in a heap
+     * keyed by (rank, position of the left symbol); an entry whose pair has since changed is skipped when popped.
+     */
+    int[] applyMergesWithHeap(int[] ids) {
+        int n = ids.length;
+        int[] sym = ids.clone();
+        int[] prev = new int[n];
+        int[] next = new int[n]; // n: none
+        boolean[] gone = new boolean[n];
+        PriorityQueue<Long> heap = new PriorityQueue<>();
+        for (int i = 0; i < n; i++) {
+            prev[i] = i - 1;
+            next[i] = i + 1;
+        }
+        for (int i = 0; i + 1 < n; i++) {
+            pushPair(heap, sym, i, i + 1);
+        }
+        while (!heap.isEmpty()) {
+            long top = heap.poll();
+            int pos = (int) top;
+            int rank = (int) (top >>> 32);
+            int right = next[pos];
+            if (gone[pos] || right >= n) {
+                continue;
+            }
+            Long m = merges.get(pairKey(sym[pos], sym[right]));
+            if (m == null || (int) (m >>> 32) != rank) {
+                continue; // stale: ranks are unique per pair, so another rank means another pair
+            }
+            sym[pos] = (int) (long) m;
+            gone[right] = true;
+            next[pos] = next[right];
+            if (next[pos] < n) {
+                prev[next[pos]] = pos;
+            }
+            if (prev[pos] >= 0) {
+                pushPair(heap, sym, prev[pos], pos);
+            }
+            if (next[pos] < n) {
+                pushPair(heap, sym, pos, next[pos]);
+            }
+        }
+        IntList out = new IntList(n);
+        for (int i = 0; i < n; i = next[i]) {
+            out.add(sym[i]);
+        }
+        return out.toArray();
+    }
+
+    private void pushPair(PriorityQueue<Long> heap, int[] sym, int left, int right) {
+        Long m = merges.get(pairKey(sym[left], sym[right]));
+        if (m != null) {
+            heap.add((m >>> 32) << 32 | left); // (rank, position): lowest rank first, leftmost on ties
+        }
     }
 
     static long pairKey(int left, int right) {

@@ -56,14 +56,22 @@ final class TokenizerJson {
         if (!type.equals("BPE")) {
             throw new IllegalArgumentException("model type '" + type + "' is not supported; expected BPE");
         }
-        if (!root.path("normalizer").isNull() && !root.path("normalizer").isMissingNode()) {
-            throw new IllegalArgumentException("normalizer " + root.get("normalizer").path("type").asText("?")
-                    + " is not supported; a byte-level BPE tokenizer has none");
-        }
+        String normalizer = normalizer(root.path("normalizer"));
         JsonNode pre = root.path("pre_tokenizer");
+        String splitRegex = null;
+        if (pre.path("type").asText("").equals("Sequence")) {
+            // Llama 3 / Qwen 2 style: [Split(regex, Isolated), ByteLevel(use_regex=false)]
+            JsonNode steps = pre.path("pretokenizers");
+            if (steps.size() != 2 || !steps.get(0).path("type").asText("").equals("Split")
+                    || !steps.get(1).path("type").asText("").equals("ByteLevel")) {
+                throw new IllegalArgumentException("pre_tokenizer Sequence is supported only as [Split, ByteLevel]");
+            }
+            splitRegex = splitRegex(steps.get(0));
+            pre = steps.get(1);
+        }
         if (!pre.path("type").asText("").equals("ByteLevel")) {
             throw new IllegalArgumentException("pre_tokenizer " + (pre.isObject() ? pre.path("type").asText("?") : "null")
-                    + " is not supported; expected ByteLevel");
+                    + " is not supported; expected ByteLevel (a byte-level BPE)");
         }
         requireEmpty(model, "continuing_subword_prefix");
         requireEmpty(model, "end_of_word_suffix");
@@ -73,7 +81,7 @@ final class TokenizerJson {
         if (model.path("byte_fallback").asBoolean(false)) {
             throw new IllegalArgumentException("byte_fallback is not supported (not a byte-level vocabulary)");
         }
-        BpeTokenizer.Options options = new BpeTokenizer.Options(
+        BpeTokenizer.Options options = new BpeTokenizer.Options(normalizer, splitRegex,
                 pre.path("add_prefix_space").asBoolean(false),
                 pre.path("use_regex").asBoolean(true),
                 model.path("ignore_merges").asBoolean(false));
@@ -125,6 +133,52 @@ final class TokenizerJson {
         return new BpeTokenizer(vocab, merges, added, options);
     }
 
+    /** null for no normalizer; a Unicode normal form, alone or as the only member of a Sequence. */
+    private static String normalizer(JsonNode n) {
+        if (n.isNull() || n.isMissingNode()) {
+            return null;
+        }
+        String type = n.path("type").asText("?");
+        if (type.equals("Sequence")) {
+            JsonNode list = n.path("normalizers");
+            if (list.size() == 0) {
+                return null;
+            }
+            if (list.size() == 1) {
+                return normalizer(list.get(0));
+            }
+        } else if (List.of("NFC", "NFD", "NFKC", "NFKD").contains(type)) {
+            return type;
+        }
+        throw new IllegalArgumentException("normalizer " + type + " is not supported (only NFC, NFD, NFKC, NFKD)");
+    }
+
+    private static String splitRegex(JsonNode split) {
+        if (!split.path("behavior").asText("").equals("Isolated") || split.path("invert").asBoolean(false)) {
+            throw new IllegalArgumentException("Split pre-tokenizer is supported only with behavior Isolated, invert false");
+        }
+        JsonNode pattern = split.path("pattern");
+        if (pattern.path("Regex").isTextual()) {
+            return pattern.get("Regex").asText();
+        }
+        if (pattern.path("String").isTextual()) {
+            return escapeLiteral(pattern.get("String").asText());
+        }
+        throw new IllegalArgumentException("Split pre-tokenizer has no Regex or String pattern");
+    }
+
+    /** A regex matching {@code literal}, escaped so that Java and Oniguruma (the Rust library's engine) agree. */
+    static String escapeLiteral(String literal) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : literal.toCharArray()) {
+            if ("\\^$.|?*+()[]{}-/#&~<>=!:,'\"%@`;".indexOf(c) >= 0) {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
     private static void requireEmpty(JsonNode model, String field) {
         JsonNode v = model.path(field);
         if (v.isTextual() && !v.asText().isEmpty()) {
@@ -155,9 +209,32 @@ final class TokenizerJson {
                     g.writeEndObject();
                 }
                 g.writeEndArray();
-                g.writeNullField("normalizer");
                 BpeTokenizer.Options o = tokenizer.options();
-                writeByteLevel(g, "pre_tokenizer", o.addPrefixSpace(), true, o.useRegex());
+                if (o.normalizer() == null) {
+                    g.writeNullField("normalizer");
+                } else {
+                    g.writeObjectFieldStart("normalizer");
+                    g.writeStringField("type", o.normalizer());
+                    g.writeEndObject();
+                }
+                if (o.splitRegex() == null) {
+                    writeByteLevel(g, "pre_tokenizer", o.addPrefixSpace(), true, o.useRegex());
+                } else {
+                    g.writeObjectFieldStart("pre_tokenizer");
+                    g.writeStringField("type", "Sequence");
+                    g.writeArrayFieldStart("pretokenizers");
+                    g.writeStartObject();
+                    g.writeStringField("type", "Split");
+                    g.writeObjectFieldStart("pattern");
+                    g.writeStringField("Regex", o.splitRegex());
+                    g.writeEndObject();
+                    g.writeStringField("behavior", "Isolated");
+                    g.writeBooleanField("invert", false);
+                    g.writeEndObject();
+                    writeByteLevel(g, null, o.addPrefixSpace(), true, o.useRegex());
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
                 writeByteLevel(g, "post_processor", o.addPrefixSpace(), false, o.useRegex());
                 writeByteLevel(g, "decoder", o.addPrefixSpace(), true, o.useRegex());
                 g.writeObjectFieldStart("model");
@@ -193,7 +270,11 @@ final class TokenizerJson {
 
     private static void writeByteLevel(JsonGenerator g, String field, boolean addPrefixSpace, boolean trimOffsets,
             boolean useRegex) throws IOException {
-        g.writeObjectFieldStart(field);
+        if (field == null) {
+            g.writeStartObject(); // inside an array
+        } else {
+            g.writeObjectFieldStart(field);
+        }
         g.writeStringField("type", "ByteLevel");
         g.writeBooleanField("add_prefix_space", addPrefixSpace);
         g.writeBooleanField("trim_offsets", trimOffsets);

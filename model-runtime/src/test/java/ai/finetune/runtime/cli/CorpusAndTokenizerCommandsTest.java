@@ -79,12 +79,15 @@ class CorpusAndTokenizerCommandsTest {
         Path code = dir.resolve("code.py");
         Files.writeString(code, "def f(x):\n        if x:\n                return sorted(x)\n");
         Result before = run("tokenize", "--tokenizer=" + plain, "--input=" + code);
-        Result after = run("tokenize", "--tokenizer=" + ws, "--input=" + code, "--verifyHuggingFace=true");
+        Result after = run("tokenize", "--tokenizer=" + ws, "--input=" + code, "--baseline=" + plain,
+                "--verifyHuggingFace=true");
         assertEquals(0, after.status(), after.err());
         assertEquals(1, after.summary().get("files").asInt());
         assertEquals(Files.size(code), after.summary().get("bytes").asLong());
         assertEquals(0, after.summary().get("huggingFaceMismatches").asInt());
         assertTrue(after.summary().get("tokens").asInt() < before.summary().get("tokens").asInt());
+        assertEquals(before.summary().get("tokens").asInt(), after.summary().get("baselineTokens").asInt());
+        assertTrue(after.summary().get("reduction").asDouble() > 0.2, after.out());
     }
 
     @Test

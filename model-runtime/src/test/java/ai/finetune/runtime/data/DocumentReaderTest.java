@@ -69,6 +69,11 @@ class DocumentReaderTest {
         assertEquals(2, docs.size());
         assertEquals("\n\nHuman: hi\n\nAssistant: go away", docs.get(1).text());
         assertEquals("hh.jsonl.gz:1:rejected", docs.get(1).source());
+
+        // in a folder, JSONL files are documents by line too (a prepared corpus can be read back)
+        docs = readAll(new DocumentReader("*.jsonl*", List.of()), dir, new ArrayList<>());
+        assertEquals(List.of("s1", "docs.jsonl:3", "hh.jsonl.gz:1:chosen", "hh.jsonl.gz:1:rejected"),
+                docs.stream().map(Document::source).toList());
     }
 
     @Test

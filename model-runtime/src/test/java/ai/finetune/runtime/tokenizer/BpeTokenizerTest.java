@@ -110,4 +110,32 @@ class BpeTokenizerTest {
         assertTrue(e.getMessage().contains("WordPiece"), e.getMessage());
         assertThrows(IllegalStateException.class, () -> handMade(List.of()).endOfTextId());
     }
+
+    /** Long words use the heap; both ways must give the same ids, and a 200k-letter word must not take minutes. */
+    @Test
+    void heapAndScanMergeAlike() {
+        BpeTokenizer t = TestCorpora.trainedOnJavaSources(600);
+        java.util.Random random = new java.util.Random(1);
+        List<String> words = new java.util.ArrayList<>(PreTokenizer.split(TestCorpora.heldOutPython()));
+        String letters = "aeiostrnlcdpuTxy_";
+        for (int k = 0; k < 200; k++) {
+            StringBuilder w = new StringBuilder(k % 2 == 0 ? " " : "");
+            for (int i = 0, len = 1 + random.nextInt(300); i < len; i++) {
+                w.append(letters.charAt(random.nextInt(letters.length())));
+            }
+            words.add(w.toString());
+        }
+        for (String w : words) {
+            byte[] b = w.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int[] ids = new int[b.length];
+            for (int i = 0; i < b.length; i++) {
+                ids[i] = t.id(String.valueOf(ByteLevel.charOf(b[i] & 0xFF)));
+            }
+            assertArrayEquals(t.applyMergesByScan(ids.clone()), t.applyMergesWithHeap(ids.clone()), w);
+        }
+        String huge = "ab".repeat(100_000);
+        long start = System.nanoTime();
+        assertEquals(huge, t.decode(t.encode(huge)));
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "a 200k-character word is encoded in seconds");
+    }
 }

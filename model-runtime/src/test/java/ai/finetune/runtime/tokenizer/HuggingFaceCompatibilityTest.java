@@ -67,7 +67,9 @@ class HuggingFaceCompatibilityTest {
                 "<|endoftext|><|endoftext|>" + " ".repeat(70) + "end\n" + " ".repeat(37) + "\n\n    \n        y",
                 "   leading spaces, trailing spaces   ",
                 "unicode: naïve café — 日本語 🙂 \u00a0nbsp\u2003em-space\u0085nel\r\nwindows line\r\n    x",
-                "numbers 12345 3.14159 0xFF 1e-9; contractions it's we'll they're I'd");
+                "numbers 12345 3.14159 0xFF 1e-9; contractions it's we'll they're I'd",
+                "long words take the heap path: " + "thequickbrownfoxjumpsoverthelazydog".repeat(12) + " "
+                        + "publicstaticfinalvoid".repeat(9) + "\n" + "=".repeat(300));
         try (HuggingFaceTokenizer hf = huggingFace(adaptedJson)) {
             for (String text : texts) {
                 assertArrayEquals(adapted.encodeWithSpecialTokens(text), hfIds(hf, text), text);
@@ -138,5 +140,28 @@ class HuggingFaceCompatibilityTest {
             assertArrayEquals(adaptedImport.encodeWithSpecialTokens(text), hfIds(hf, text));
         }
         assertArrayEquals(adaptedImport.encode(text), BpeTokenizer.load(out).encode(text));
+    }
+
+    /**
+     * Llama 3 / Qwen 2 style: NFC normalizer, a Split regex before ByteLevel without its own regex, ignore_merges.
+     * Saved by us after adaptation, then compared with Hugging Face.
+     */
+    @Test
+    void splitPreTokenizerNormalizerAndIgnoreMerges() throws IOException {
+        BpeTokenizer trained = TestCorpora.trainedOnJavaSources(500);
+        String llama3Regex = "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}"
+                + "| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
+        BpeTokenizer llamaLike = new BpeTokenizer(trained.modelVocab(), trained.merges(), trained.addedTokens(),
+                new BpeTokenizer.Options("NFC", llama3Regex, false, false, true)).withWhitespaceTokens();
+        Path json = dir.resolve("llama-like.json");
+        llamaLike.save(json);
+        BpeTokenizer loaded = BpeTokenizer.load(json);
+        assertEquals(llamaLike.options(), loaded.options());
+        String text = TestCorpora.heldOutPython() + "\nIT'S café vs cafe\u0301 12345678 <|endoftext|>\r\n\r\n  x";
+        int[] ours = loaded.encodeWithSpecialTokens(text);
+        try (HuggingFaceTokenizer hf = huggingFace(json)) {
+            assertArrayEquals(ours, hfIds(hf, text));
+        }
+        assertTrue(loaded.decode(ours).contains("café vs café"), "NFC composed e + combining acute");
     }
 }

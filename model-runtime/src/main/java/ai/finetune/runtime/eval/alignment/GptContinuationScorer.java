@@ -26,6 +26,9 @@ import java.util.List;
  * <p>The continuations of one context are scored as one batch, right-padded: attention is causal, so padding after
  * a row's last token cannot change that row's log-probabilities. Batches are split so their logits stay under
  * {@link #MAX_LOGITS} floats (memory grows with rows x positions x vocabulary).
+ *
+ * <p>The log-probabilities are normalised over all of the model's embedding rows, as training normalised them;
+ * rows a grown model holds beyond its tokenizer's vocabulary take a negligible share once trained.
  */
 public final class GptContinuationScorer implements ModelScorer {
     /** The most logits one forward pass may hold: 32M floats, 128 MiB. */

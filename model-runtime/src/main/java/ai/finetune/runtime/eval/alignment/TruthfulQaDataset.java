@@ -17,12 +17,14 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads TruthfulQA.csv: a header row, then columns Type, Category, Question, Best Answer, Correct Answers,
- * Incorrect Answers, Source (the 2025 revision's extra Best Incorrect Answer column is ignored; its Incorrect
- * Answers column is still read). Answer lists are separated by semicolons.
+ * Incorrect Answers, Source. Answer lists are separated by semicolons. The 2025 revision adds a Best Incorrect
+ * Answer column; it is added to the incorrect answers where that list lacks it (3 of its 790 rows), so every
+ * answer the file marks incorrect is a candidate.
  */
 public final class TruthfulQaDataset {
     /** The classic 817-question file shipped on the classpath. */
     public static final String RESOURCE = DatasetSource.TRUTHFULQA_DIR + "TruthfulQA.csv";
+    static final String BEST_INCORRECT = "Best Incorrect Answer";
     static final List<String> REQUIRED = List.of("Type", "Category", "Question", "Best Answer", "Correct Answers",
             "Incorrect Answers", "Source");
 
@@ -71,7 +73,13 @@ public final class TruthfulQaDataset {
                 }
                 String question = nonEmpty(row, "Question", where);
                 String best = nonEmpty(row, "Best Answer", where);
-                List<String> incorrect = split(row.get("Incorrect Answers"));
+                List<String> incorrect = new ArrayList<>(split(row.get("Incorrect Answers")));
+                if (parser.getHeaderMap().containsKey(BEST_INCORRECT)) {
+                    String bestIncorrect = row.get(BEST_INCORRECT).trim();
+                    if (!bestIncorrect.isEmpty() && !incorrect.contains(bestIncorrect)) {
+                        incorrect.add(0, bestIncorrect);
+                    }
+                }
                 if (incorrect.isEmpty()) {
                     throw new IOException(where + ": no Incorrect Answers");
                 }

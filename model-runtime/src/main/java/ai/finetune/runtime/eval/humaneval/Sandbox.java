@@ -50,7 +50,11 @@ public final class Sandbox {
      */
     public static Sandbox detect(SandboxLimits limits) throws SandboxUnavailableException {
         requirePython(limits, true);
-        Path bwrap = onPath("bwrap").orElseThrow(() -> new SandboxUnavailableException(
+        // -Dhumaneval.bwrap=PATH names another bubblewrap binary (or, in tests, a missing one).
+        String override = System.getProperty("humaneval.bwrap");
+        Optional<Path> found = override == null ? onPath("bwrap")
+                : Optional.of(Path.of(override)).filter(Files::isExecutable);
+        Path bwrap = found.orElseThrow(() -> new SandboxUnavailableException(
                 "bubblewrap (bwrap) is not installed; install it (Debian/Ubuntu: apt-get install -y bubblewrap) or, "
                         + "at your own risk, allow unsandboxed execution (--unsafeAllowUnsandboxed=true)"));
         Optional<Path> cgroup = PidsCgroup.parentDirectory();
@@ -119,6 +123,19 @@ public final class Sandbox {
         return cgroupParent;
     }
 
+    /**
+     * A new pids cgroup for one worker, or null where this sandbox has none. Its limit adds the worker's own three
+     * processes (outer bwrap, bwrap's init, the Python worker) to the sample's allowance. (Right after a container
+     * was killed, its last task may count for a second or two while the kernel tears it down.)
+     */
+    PidsCgroup newCgroup(int slot) throws IOException {
+        if (cgroupParent == null) {
+            return null;
+        }
+        return PidsCgroup.create(cgroupParent, ProcessHandle.current().pid() + "-w" + slot + "-" + System.nanoTime(),
+                limits.maxProcesses() + 3);
+    }
+
     /** The command line that starts sample_worker.py for worker {@code slot}, after any cgroup prefix. */
     List<String> command(int slot, String workerSource, Path hostTmp) {
         List<String> cmd = new ArrayList<>();
@@ -148,16 +165,69 @@ public final class Sandbox {
             cmd.addAll(List.of("--proc", "/proc", "--dev", "/dev",
                     "--size", Long.toString(limits.tmpBytes()), "--tmpfs", "/tmp",
                     "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "LANG", "C.UTF-8",
-                    "--chdir", "/tmp", "--"));
+                    "--chdir", "/tmp",
+                    "--remount-ro", "/", // bwrap's root is a tmpfs: make it read-only, only /tmp stays writable
+                    "--"));
             tmp = "/tmp";
         } else {
             tmp = hostTmp.toString();
         }
-        int nproc = (dedicatedUid || !isRoot()) && cgroupParent == null ? limits.maxProcesses() + 3 : 0;
+        int nproc = nprocLimit(dedicatedUid);
         cmd.addAll(List.of(limits.python().toString(), "-I", "-S", "-c", workerSource,
                 Long.toString(limits.addressSpaceBytes()), Integer.toString(limits.cpuSeconds()),
                 Long.toString(limits.fileSizeBytes()), Integer.toString(nproc), tmp));
         return cmd;
+    }
+
+    /**
+     * RLIMIT_NPROC for sample processes (0: leave unset). It counts every task of the real uid, so: under a dedicated
+     * worker uid, the container's three, the sample's allowance and two for a previous container still being torn
+     * down; as an ordinary user without a cgroup, what that user runs already plus the allowance (a snapshot:
+     * weaker than a cgroup, the best a non-root user without one can do); as root (exempt) nothing.
+     */
+    private int nprocLimit(boolean dedicatedUid) {
+        if (dedicatedUid) {
+            return limits.maxProcesses() + 5;
+        }
+        if (isRoot() || cgroupParent != null) {
+            return 0;
+        }
+        return tasksOfCurrentUser() + limits.maxProcesses() + 3;
+    }
+
+    private static int tasksOfCurrentUser() {
+        String me = null;
+        int tasks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                if (!p.getFileName().toString().matches("\\d+")) {
+                    continue;
+                }
+                try {
+                    String uid = null;
+                    int threads = 0;
+                    for (String line : Files.readAllLines(p.resolve("status"))) {
+                        if (line.startsWith("Uid:")) {
+                            uid = line.split("\\s+")[1];
+                        } else if (line.startsWith("Threads:")) {
+                            threads = Integer.parseInt(line.split("\\s+")[1]);
+                        }
+                    }
+                    if (me == null) {
+                        me = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                                .filter(l -> l.startsWith("Uid:")).findFirst().map(l -> l.split("\\s+")[1]).orElse("");
+                    }
+                    if (me.equals(uid)) {
+                        tasks += threads;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // gone while we looked
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return tasks;
     }
 
     static int workerUid(int slot) {

@@ -33,6 +33,18 @@ class TruthfulQaDatasetTest {
     }
 
     @Test
+    void revisionBestIncorrectAnswerIsACandidate() throws IOException {
+        String csv = """
+                Type,Category,Question,Best Answer,Best Incorrect Answer,Correct Answers,Incorrect Answers,Source
+                Adversarial,Law,Q1?,right,wrong,right,wrong; worse,s
+                Adversarial,Law,Q2?,right,unlisted,right,worse,s
+                """;
+        List<TruthfulQaQuestion> q = TruthfulQaDataset.read(new StringReader(csv), "rev.csv");
+        assertEquals(List.of("right", "wrong", "worse"), q.get(0).mc1Choices());
+        assertEquals(List.of("right", "unlisted", "worse"), q.get(1).mc1Choices());
+    }
+
+    @Test
     void malformedRowsNameTheirLine() {
         String missingColumn = "Type,Category,Question,Best Answer,Correct Answers,Source\nA,B,C,D,E,F\n";
         IOException e = assertThrows(IOException.class,
