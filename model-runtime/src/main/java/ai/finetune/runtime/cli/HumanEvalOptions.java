@@ -4,6 +4,7 @@ import ai.finetune.runtime.eval.humaneval.Sandbox;
 import ai.finetune.runtime.eval.humaneval.SandboxLimits;
 import ai.finetune.runtime.eval.humaneval.SandboxUnavailableException;
 import ai.finetune.runtime.eval.humaneval.Evaluation;
+import ai.finetune.runtime.eval.humaneval.JsonlFormatException;
 import ai.finetune.runtime.eval.humaneval.Problems;
 import ai.finetune.runtime.eval.humaneval.Sample;
 import java.io.IOException;
@@ -92,6 +93,20 @@ final class HumanEvalOptions {
             return Evaluation.run(problems, samples, sandbox, workers, ks, requireComplete, System.err);
         } catch (IllegalArgumentException e) {
             throw new UsageException(options.command() + ": " + e.getMessage());
+        }
+    }
+
+    /** A command body, run by {@link #badInputAsUsage}. */
+    interface Body {
+        int run(Options options) throws Exception;
+    }
+
+    /** Runs {@code body}; a malformed or missing input file becomes a usage error of command {@code name}. */
+    static int badInputAsUsage(String name, Options options, Body body) throws Exception {
+        try {
+            return body.run(options);
+        } catch (JsonlFormatException | NoSuchFileException e) {
+            throw new UsageException(name + ": " + message(e));
         }
     }
 
