@@ -250,16 +250,7 @@ class HostileCodeTest {
     @Test
     void aBackgroundProcessDoesNotOutliveItsSample() throws Exception {
         String marker = "313." + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        String program = """
-                import posix
-                pid = posix.fork()
-                if pid == 0:
-                    posix.setsid()
-                    if posix.fork() == 0:
-                        posix.execv("/usr/bin/sleep", ["sleep", "%s"])
-                    posix._exit(0)
-                posix.waitpid(pid, 0)
-                """.formatted(marker);
+        String program = SandboxFixture.orphanLeavingProgram(marker);
         SampleExecutor.Run run = new SampleExecutor(sandbox(), 1).run(List.of(program, program), (i, v) -> { });
         assertEquals(List.of("passed", "passed"), run.verdicts().stream().map(Verdict::result).toList());
         assertEquals(2, run.survivorsKilled(), "each sample's orphan is killed when the sample ends");

@@ -18,16 +18,7 @@ class UnsandboxedModeTest {
         Sandbox bare = Sandbox.unsandboxed(SandboxLimits.defaults().withTimeout(1.0));
         assertFalse(bare.isolated());
         String marker = "414." + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        String orphan = """
-                import posix
-                pid = posix.fork()
-                if pid == 0:
-                    posix.setsid()
-                    if posix.fork() == 0:
-                        posix.execv("/usr/bin/sleep", ["sleep", "%s"])
-                    posix._exit(0)
-                posix.waitpid(pid, 0)
-                """.formatted(marker);
+        String orphan = SandboxFixture.orphanLeavingProgram(marker);
         SampleExecutor.Run run = new SampleExecutor(bare, 2).run(List.of("assert 1 + 1 == 2\n", "while True:\n    pass\n",
                 "import os\nos._exit(0)\n", "raise ValueError('x')\n", orphan), (i, v) -> { });
         assertEquals(List.of("passed", "timed out", "timed out", "failed: x", "passed"),
