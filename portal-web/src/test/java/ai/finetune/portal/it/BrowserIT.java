@@ -104,6 +104,8 @@ class BrowserIT {
     @Test
     void adminDisablesReenablesAndResetsAUserWhoThenChangesTheirPassword() throws Exception {
         Http.api(server).createUser(admin, "ui-stakeholder", "stakeholder-pass-1", "STAKEHOLDER");
+        Http stakeholderSession = Http.signedIn(server, "ui-stakeholder", "stakeholder-pass-1");
+        assertEquals(200, stakeholderSession.get("/").statusCode());
         browser.driver().manage().deleteAllCookies();
         browser.open("/").login("admin", admin);
         browser.open("/admin/users.xhtml");
@@ -112,6 +114,7 @@ class BrowserIT {
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("usersForm:messages"), "Disabled 'ui-stakeholder'"));
         assertTrue(userRowText("ui-stakeholder").contains("disabled"));
         assertEquals(401, Http.api(server).get("/api/me", "ui-stakeholder", "stakeholder-pass-1").statusCode());
+        assertEquals(302, stakeholderSession.get("/").statusCode(), "disabling ends the user's open session at once");
 
         clickInRow("ui-stakeholder", "enable");
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("usersForm:messages"), "Re-enabled 'ui-stakeholder'"));
