@@ -1,0 +1,121 @@
+package ai.finetune.labeling;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The labeling services on EclipseLink over a fresh in-memory H2 database in LEGACY mode (as the portal runs it),
+ * migrated by Flyway from sql/. {@link #tx} runs one unit of work in its own transaction, as a request would.
+ */
+final class TestDb implements AutoCloseable {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    /** The services of one transaction. */
+    record Services(LabelingQueue queue, LabelingItems items, LabelerProfiles profiles, EntityManager em) {
+    }
+
+    final TestClock clock = new TestClock(Instant.parse("2026-01-05T09:00:00Z"));
+    final LabelingSettings settings;
+    private final EntityManagerFactory emf;
+
+    TestDb(LabelingSettings settings) {
+        this.settings = settings;
+        String url = "jdbc:h2:mem:labeling" + COUNTER.incrementAndGet() + ";MODE=LEGACY;DB_CLOSE_DELAY=-1";
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations("filesystem:" + Path.of("../sql").toAbsolutePath().normalize())
+                .load()
+                .migrate();
+        emf = Persistence.createEntityManagerFactory("labeling-test", Map.of(
+                "jakarta.persistence.jdbc.url", url,
+                "jakarta.persistence.jdbc.user", "sa",
+                "jakarta.persistence.jdbc.password", ""));
+    }
+
+    TestDb() {
+        this(LabelingSettings.DEFAULTS);
+    }
+
+    <T> T tx(Function<Services, T> work) {
+        EntityManager em = emf.createEntityManager();
+        em.getTransaction().begin();
+        try {
+            LabelingQueue queue = new LabelingQueue();
+            queue.em = em;
+            queue.clock = clock;
+            queue.settings = settings;
+            LabelingItems items = new LabelingItems();
+            items.em = em;
+            items.clock = clock;
+            items.settings = settings;
+            LabelerProfiles profiles = new LabelerProfiles();
+            profiles.em = em;
+            profiles.clock = clock;
+            T result = work.apply(new Services(queue, items, profiles, em));
+            em.getTransaction().commit();
+            return result;
+        } catch (RuntimeException e) {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            throw e;
+        } finally {
+            em.close();
+        }
+    }
+
+    void activate(String... labelers) {
+        tx(s -> {
+            for (String l : labelers) {
+                s.profiles().decide(l, LabelerStatus.ACTIVE, "test", "admin");
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        emf.close();
+    }
+
+    /** A clock the test moves. */
+    static final class TestClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        TestClock(Instant start) {
+            now = new AtomicReference<>(start);
+        }
+
+        void advance(Duration d) {
+            now.updateAndGet(t -> t.plus(d));
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
