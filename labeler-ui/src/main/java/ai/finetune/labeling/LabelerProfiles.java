@@ -37,6 +37,14 @@ public class LabelerProfiles {
         return p;
     }
 
+    /** The labeler's own assignments, newest first (never anyone else's). */
+    public List<Assignment> recentWork(String username) {
+        return em.createQuery("SELECT a FROM Assignment a WHERE a.labeler = :l ORDER BY a.id DESC", Assignment.class)
+                .setParameter("l", username)
+                .setMaxResults(50)
+                .getResultList();
+    }
+
     public List<LabelerProfile> all() {
         return em.createQuery("SELECT p FROM LabelerProfile p ORDER BY p.username", LabelerProfile.class).getResultList();
     }

@@ -19,8 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * The assignment queue. {@link #next} gives an active labeler the oldest item that still has a free slot and that
  * they have not judged, under a time-limited lease; a lease that runs out frees its slot for the next caller. An
  * item's slots (1, or 3 for overlap items) are counted under a row lock on the item, so two concurrent callers
- * cannot both take its last slot, on H2 as on PostgreSQL. A labeler holds at most one live lease at a time: asking
- * again returns the same work, with its draft.
+ * cannot both take its last slot, on H2 as on PostgreSQL. A labeler holds at most one live lease per kind of item:
+ * asking again returns the same work, with its draft.
  */
 @ApplicationScoped
 @Transactional
@@ -187,13 +187,16 @@ public class LabelingQueue {
         return countOccupying(item, now, null);
     }
 
+    /** Counted in the database, not from cached entities: another request may have just changed a lease. */
     private long countOccupying(LabelingItem item, Instant now, Assignment except) {
-        return em.createQuery("SELECT b FROM Assignment b WHERE b.item = :i", Assignment.class)
+        return em.createQuery("SELECT COUNT(b) FROM Assignment b WHERE b.item = :i AND b.id <> :except AND (b.state = :submitted"
+                        + " OR (b.state = :leased AND b.leaseExpiresAt > :now))", Long.class)
                 .setParameter("i", item)
-                .getResultList().stream()
-                .filter(b -> b != except)
-                .filter(b -> QueueRules.occupiesSlot(b.getState(), b.getLeaseExpiresAt(), now))
-                .count();
+                .setParameter("except", except == null ? -1L : except.getId())
+                .setParameter("submitted", AssignmentState.SUBMITTED)
+                .setParameter("leased", AssignmentState.LEASED)
+                .setParameter("now", now)
+                .getSingleResult();
     }
 
     private void expireDeadLeases(LabelingItem item, Instant now) {
