@@ -27,6 +27,9 @@ public class LabelingItems {
     }
 
     public LabelingItem createComparison(String prompt, ModelOutput first, ModelOutput second, String createdBy) {
+        if (first == null || second == null) {
+            throw new LabelingException("an A/B comparison needs exactly 2 outputs");
+        }
         if (first.modelName().equals(second.modelName())) {
             throw new LabelingException("an A/B comparison needs two different models; both are '" + first.modelName() + "'");
         }

@@ -35,6 +35,24 @@ public class LabelingStats {
         public double getReference() { return Agreement.INSTRUCTGPT_REFERENCE; }
     }
 
+    /** Every submitted ranking, oldest first, for the exports. */
+    public List<Assignment> submittedRankings() {
+        return em.createQuery("SELECT a FROM Assignment a WHERE a.state = :s AND a.item.kind = :k ORDER BY a.id", Assignment.class)
+                .setParameter("s", AssignmentState.SUBMITTED)
+                .setParameter("k", ItemKind.RANKING)
+                .getResultList();
+    }
+
+    /** The K-way JSONL export, built inside the transaction (outputs and entries are loaded lazily). */
+    public List<String> exportKWay() {
+        return RankingExport.kWay(submittedRankings());
+    }
+
+    /** The pairwise prompt/chosen/rejected JSONL export. */
+    public List<String> exportPairs() {
+        return RankingExport.pairs(submittedRankings());
+    }
+
     public Summary summary() {
         List<Assignment> done = em.createQuery(
                         "SELECT a FROM Assignment a WHERE a.state = :s ORDER BY a.item.id, a.id", Assignment.class)

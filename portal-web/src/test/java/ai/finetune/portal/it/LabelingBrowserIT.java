@@ -1,0 +1,205 @@
+package ai.finetune.portal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Labeling (labeler-ui) in headless Chromium against the shared portal: an admin activates a labeler, who then
+ * ranks six outputs with the keyboard only; model output with markup and a script is shown as text; a labeler is
+ * kept out of admin pages, admin APIs and another labeler's work. Screenshots: target/screenshots/labeling-*.png.
+ */
+@ExtendWith(SharedPortal.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LabelingBrowserIT {
+
+    private static final String HOSTILE = "<script>window.__xss = 1;</script><img src=x onerror=\"window.__xss = 2\"><b>bold?</b>";
+    private static final String CODE = "def add(a, b):\n    if a is None:\n        return b\n    return a + b";
+
+    private final PortalServer server;
+    private final String admin = SharedPortal.adminPassword();
+    private Browser browser;
+
+    LabelingBrowserIT(PortalServer server) {
+        this.server = server;
+    }
+
+    @BeforeAll
+    void openBrowser() throws Exception {
+        browser = new Browser(server);
+        Http.api(server).createUser(admin, "rank-labeler", "rank-labeler-pass", "LABELER");
+        Http.api(server).createUser(admin, "other-labeler", "other-labeler-pass", "LABELER");
+        Http.api(server).createUser(admin, "rank-stakeholder", "rank-stakeholder-pass", "STAKEHOLDER");
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void applicantWaitsUntilAnAdminActivatesThenRanksSixOutputsByKeyboardOnly() throws Exception {
+        // an applicant gets no work
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/labeling/index.xhtml").login("rank-labeler", "rank-labeler-pass");
+        assertEquals("APPLICANT", browser.text(By.id("labeler-status")));
+        browser.open("/labeling/rank.xhtml");
+        assertTrue(browser.text(By.id("refusal")).contains("only active labelers get work"), browser.text(By.id("refusal")));
+        browser.signOut();
+
+        // the admin activates them on the labelers page
+        browser.login("admin", admin);
+        browser.open("/admin/labeling/labelers.xhtml");
+        browser.waitFor(By.id("decide-form:labeler-name")).sendKeys("rank-labeler");
+        new Select(browser.driver().findElement(By.id("decide-form:labeler-status"))).selectByValue("ACTIVE");
+        browser.driver().findElement(By.id("decide-form:labeler-note")).sendKeys("passed the screening test");
+        browser.driver().findElement(By.id("decide-form:decide")).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "rank-labeler is now ACTIVE"));
+        browser.screenshot("labeling-01-admin-activates");
+        browser.signOut();
+
+        List<Long> outputIds = queueSixOutputs();
+
+        browser.login("rank-labeler", "rank-labeler-pass");
+        browser.open("/labeling/rank.xhtml");
+        browser.waitFor(By.id("ranking-list"));
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+
+        // untrusted output is text: the markup is visible, no element was made from it, no script ran
+        String shown = browser.text(By.id("output-C"));
+        assertTrue(shown.contains("<script>window.__xss = 1;</script>"), shown);
+        assertTrue(shown.contains("<b>bold?</b>"), shown);
+        assertEquals(0L, js.executeScript("return document.querySelectorAll('#ranking-list script, #ranking-list img, #ranking-list b').length"));
+        assertEquals(null, js.executeScript("return window.__xss === undefined ? null : window.__xss"));
+        // code keeps its layout
+        String code = (String) js.executeScript("return document.querySelector('#output-F pre').textContent");
+        assertEquals(CODE, code);
+        browser.screenshot("labeling-02-rank-page");
+
+        // keyboard only: Tab to the first card, then reverse the order (F first) with u / Alt+Up, score with digits
+        Actions keys = new Actions(browser.driver());
+        tabUntil(keys, "li.ranking-card");
+        List<String> target = List.of("F", "E", "D", "C", "B", "A");
+        for (int p = 0; p < target.size(); p++) {
+            focusCard(keys, target.get(p));
+            int at = order().indexOf(target.get(p));
+            for (int step = at; step > p; step--) {
+                if (step % 2 == 0) {
+                    keys.sendKeys("u").perform();
+                } else {
+                    keys.keyDown(Keys.ALT).sendKeys(Keys.ARROW_UP).keyUp(Keys.ALT).perform();
+                }
+            }
+        }
+        assertEquals(target, order());
+        for (int p = 0; p < target.size(); p++) {
+            focusCard(keys, target.get(p));
+            keys.sendKeys(String.valueOf(7 - p)).perform();
+        }
+        String hidden = (String) js.executeScript("return document.getElementById('rank-form:ranking-order').value");
+        List<Long> reversed = new ArrayList<>(outputIds);
+        Collections.reverse(reversed);
+        assertEquals(String.join(">", reversed.stream().map(String::valueOf).toList()), hidden);
+        browser.screenshot("labeling-03-ranked-by-keyboard");
+        String taskId = browser.text(By.id("task-id"));
+
+        tabUntil(keys, "#rank-form\\:save-ranking");
+        keys.sendKeys(Keys.ENTER).perform();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+                "Saved the ranking of 6 outputs (15 comparisons)"));
+        browser.screenshot("labeling-04-saved");
+
+        // the stored ranking: F > E > ... > A, whose pairs are all C(6,2) = 15
+        HttpResponse<String> stored = Http.api(server).get("/api/labeling/tasks/" + taskId, "rank-labeler", "rank-labeler-pass");
+        assertEquals(200, stored.statusCode(), stored.body());
+        Map<String, Object> json = Http.json(stored);
+        assertEquals("SUBMITTED", json.get("state"));
+        assertEquals(hidden, json.get("ranking"));
+        assertEquals(15, ((Number) json.get("pairs")).intValue());
+        String pairs = Http.api(server).get("/api/labeling/export/pairs", "admin", admin).body();
+        assertTrue(pairs.lines().filter(l -> l.contains("\"labeler\":\"rank-labeler\"")).count() >= 15, pairs);
+
+        // another labeler may not read it, nor the admin pages and APIs
+        HttpResponse<String> foreign = Http.api(server).get("/api/labeling/tasks/" + taskId, "other-labeler", "other-labeler-pass");
+        assertEquals(403, foreign.statusCode(), foreign.body());
+        assertEquals(403, Http.api(server).get("/api/labeling/export/pairs", "rank-labeler", "rank-labeler-pass").statusCode());
+        assertEquals(403, Http.api(server).get("/api/labeling/admin/stats", "rank-labeler", "rank-labeler-pass").statusCode());
+        assertEquals(403, Http.api(server).get("/api/users", "rank-labeler", "rank-labeler-pass").statusCode());
+        assertEquals(403, Http.api(server).get("/api/labeling/next", "rank-stakeholder", "rank-stakeholder-pass").statusCode());
+        browser.open("/admin/labeling/items.xhtml");
+        assertTrue(browser.driver().getTitle().startsWith("403"), browser.driver().getTitle());
+        browser.signOut();
+    }
+
+    /** Queues one ranking item of six outputs through the admin API; returns the output ids in shown order. */
+    private List<Long> queueSixOutputs() throws Exception {
+        StringBuilder outputs = new StringBuilder();
+        String[] texts = {"Plain answer one.", "Plain answer two.", HOSTILE, "Answer four.", "Answer five.", CODE};
+        for (int i = 0; i < texts.length; i++) {
+            outputs.append(i == 0 ? "" : ",").append("{\"model\":\"model-").append(i).append("\",\"text\":")
+                    .append(jsonString(texts[i])).append('}');
+        }
+        HttpResponse<String> r = Http.api(server).postJson("/api/labeling/admin/items", "admin", admin,
+                "{\"kind\":\"RANKING\",\"prompt\":\"Answer <i>briefly</i>\",\"outputs\":[" + outputs + "]}");
+        assertEquals(201, r.statusCode(), r.body());
+        @SuppressWarnings("unchecked")
+        List<Object> ids = (List<Object>) Http.json(r).get("outputIds");
+        return ids.stream().map(o -> ((Number) o).longValue()).toList();
+    }
+
+    private static String jsonString(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    /** The cards' letters in the page's current order. */
+    @SuppressWarnings("unchecked")
+    private List<String> order() {
+        return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
+                "return Array.from(document.querySelectorAll('#ranking-list li.ranking-card')).map(c => c.id.substring(7))");
+    }
+
+    private String focusedCard() {
+        return (String) ((JavascriptExecutor) browser.driver()).executeScript(
+                "var a = document.activeElement; return a && a.classList.contains('ranking-card') ? a.id.substring(7) : null");
+    }
+
+    /** Moves the keyboard focus to a card with the arrow keys. */
+    private void focusCard(Actions keys, String letter) {
+        for (int guard = 0; guard < 20 && !letter.equals(focusedCard()); guard++) {
+            int from = order().indexOf(focusedCard());
+            keys.sendKeys(order().indexOf(letter) < from ? Keys.ARROW_UP : Keys.ARROW_DOWN).perform();
+        }
+        assertEquals(letter, focusedCard());
+    }
+
+    /** Presses Tab until the focused element matches the CSS selector. */
+    private void tabUntil(Actions keys, String selector) {
+        for (int i = 0; i < 300; i++) {
+            Boolean there = (Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
+                    "return document.activeElement != null && document.activeElement.matches(arguments[0])", selector);
+            if (Boolean.TRUE.equals(there)) {
+                return;
+            }
+            keys.sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reached " + selector);
+    }
+}
