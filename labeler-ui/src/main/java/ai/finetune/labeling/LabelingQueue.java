@@ -180,6 +180,8 @@ public class LabelingQueue {
         if (kind != null) {
             q.setParameter("kind", kind);
         }
+        // ascending ids: every caller takes row locks in the same order, so two draws never deadlock (a random order
+        // did, on H2); the price is that concurrent callers queue briefly on the oldest free item
         return q.setMaxResults(CANDIDATES).getResultList();
     }
 

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import ai.finetune.labeling.screening.Screening;
+import ai.finetune.labeling.screening.ScreeningAccess;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -24,7 +26,7 @@ final class TestDb implements AutoCloseable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     /** The services of one transaction. */
-    record Services(LabelingQueue queue, LabelingItems items, LabelerProfiles profiles, EntityManager em) {
+    record Services(LabelingQueue queue, LabelingItems items, LabelerProfiles profiles, Screening screening, EntityManager em) {
     }
 
     final TestClock clock = new TestClock(Instant.parse("2026-01-05T09:00:00Z"));
@@ -33,7 +35,9 @@ final class TestDb implements AutoCloseable {
 
     TestDb(LabelingSettings settings) {
         this.settings = settings;
-        String url = "jdbc:h2:mem:labeling" + COUNTER.incrementAndGet() + ";MODE=LEGACY;DB_CLOSE_DELAY=-1";
+        // LOCK_TIMEOUT as the portal should run H2 (see labeler-ui/README.md): row locks of the queue are held for
+        // milliseconds, but on a loaded machine a queue of waiters can pass H2's 1 s default
+        String url = "jdbc:h2:mem:labeling" + COUNTER.incrementAndGet() + ";MODE=LEGACY;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
         Flyway.configure()
                 .dataSource(url, "sa", "")
                 .locations("filesystem:" + Path.of("../sql").toAbsolutePath().normalize())
@@ -64,7 +68,9 @@ final class TestDb implements AutoCloseable {
             LabelerProfiles profiles = new LabelerProfiles();
             profiles.em = em;
             profiles.clock = clock;
-            T result = work.apply(new Services(queue, items, profiles, em));
+            Screening screening = new Screening();
+            ScreeningAccess.wire(screening, em, clock);
+            T result = work.apply(new Services(queue, items, profiles, screening, em));
             em.getTransaction().commit();
             return result;
         } catch (RuntimeException e) {
