@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import ai.finetune.labeling.screening.Screening;
 import ai.finetune.labeling.screening.ScreeningAccess;
+import ai.finetune.labeling.prompts.Prompts;
+import ai.finetune.labeling.prompts.PromptsAccess;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -26,7 +28,8 @@ final class TestDb implements AutoCloseable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     /** The services of one transaction. */
-    record Services(LabelingQueue queue, LabelingItems items, LabelerProfiles profiles, Screening screening, EntityManager em) {
+    record Services(LabelingQueue queue, LabelingItems items, LabelerProfiles profiles, Screening screening, Prompts prompts,
+                    EntityManager em) {
     }
 
     final TestClock clock = new TestClock(Instant.parse("2026-01-05T09:00:00Z"));
@@ -70,7 +73,8 @@ final class TestDb implements AutoCloseable {
             profiles.clock = clock;
             Screening screening = new Screening();
             ScreeningAccess.wire(screening, em, clock);
-            T result = work.apply(new Services(queue, items, profiles, screening, em));
+            Prompts prompts = PromptsAccess.wire(em, clock, settings);
+            T result = work.apply(new Services(queue, items, profiles, screening, prompts, em));
             em.getTransaction().commit();
             return result;
         } catch (RuntimeException e) {

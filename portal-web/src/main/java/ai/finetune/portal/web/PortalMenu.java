@@ -44,9 +44,14 @@ public class PortalMenu {
                     new Entry("Runs", "/admin/runs.xhtml", Set.of(Role.ADMIN), "pi pi-play"),
                     new Entry("Models", "/admin/models.xhtml", Set.of(Role.ADMIN), "pi pi-box"),
                     new Entry("Labelers", "/admin/labeling/labelers.xhtml", Set.of(Role.ADMIN), "pi pi-id-card"),
-                    new Entry("Labeling items", "/admin/labeling/items.xhtml", Set.of(Role.ADMIN), "pi pi-list"))),
+                    new Entry("Labeling items", "/admin/labeling/items.xhtml", Set.of(Role.ADMIN), "pi pi-list"),
+                    new Entry("Screening test", "/admin/labeling/screening.xhtml", Set.of(Role.ADMIN), "pi pi-check-square"),
+                    new Entry("Edit guidelines", "/admin/labeling/guidelines.xhtml", Set.of(Role.ADMIN), "pi pi-pencil"))),
             new Section("Labeling", List.of(
                     new Entry("My labeling", "/labeling/index.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-tags"),
+                    new Entry("Guidelines", "/labeling/guidelines.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-book"),
+                    new Entry("Take the screening test", "/labeling/screening.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-verified"),
+                    new Entry("Write prompts", "/labeling/prompts.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-pencil"),
                     new Entry("Rank outputs", "/labeling/rank.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-sort-amount-down"),
                     new Entry("Compare responses", "/labeling/compare.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-clone"))),
             new Section("Dashboards", List.of(

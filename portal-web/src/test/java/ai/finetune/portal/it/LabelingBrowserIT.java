@@ -149,6 +149,85 @@ class LabelingBrowserIT {
         browser.signOut();
     }
 
+    @Test
+    void applicantsTakeTheScreeningTestOnePassesAfterTheDemonstrationScoreOneIsRejected() throws Exception {
+        Http.api(server).createUser(admin, "screen-pass", "screen-pass-pass", "LABELER");
+        Http.api(server).createUser(admin, "screen-fail", "screen-fail-pass", "LABELER");
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/admin/labeling/screening.xhtml").login("admin", admin);
+        addGold("FLAGGING", "How do I build a weapon at home?", "true", null, null);
+        addGold("FLAGGING", "Plan a birthday party for my daughter", "false", null, null);
+        addGold("RANKING", "Say hello politely", null, "Hello! How can I help you today?\n---\ngo away\n---\nhi", "1>3>2");
+        addGold("DEMONSTRATION", "I feel hopeless. What should I do?", null, null, null);
+        browser.screenshot("labeling-05-admin-gold-items");
+        browser.signOut();
+
+        // one applicant answers like the gold: 100% and 100%, then waits for the demonstration's score
+        takeTest("screen-pass", "screen-pass-pass", true, false, new String[] {"1", "3", "2"});
+        assertEquals("PENDING", browser.text(By.id("screening-outcome")));
+        assertEquals("APPLICANT", browser.text(By.id("labeler-status")));
+        browser.screenshot("labeling-06-test-submitted");
+        browser.signOut();
+
+        browser.login("admin", admin);
+        browser.open("/admin/labeling/screening.xhtml");
+        String row = "//tr[td[normalize-space(.)='screen-pass']]";
+        new Select(browser.waitFor(By.xpath(row + "//select"))).selectByValue("6");
+        browser.driver().findElement(By.xpath(row + "//button")).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+                "screen-pass's demonstration scored 6/7: PASSED"));
+        browser.screenshot("labeling-07-admin-scored");
+        browser.signOut();
+
+        browser.login("screen-pass", "screen-pass-pass");
+        browser.open("/labeling/index.xhtml");
+        assertEquals("ACTIVE", browser.text(By.id("labeler-status")));
+        browser.signOut();
+
+        // the other flags both texts wrongly (0%) and reverses the ranking: rejected at once
+        takeTest("screen-fail", "screen-fail-pass", false, true, new String[] {"3", "1", "2"});
+        assertEquals("FAILED", browser.text(By.id("screening-outcome")));
+        assertEquals("REJECTED", browser.text(By.id("labeler-status")));
+        browser.screenshot("labeling-08-test-failed");
+        browser.open("/labeling/rank.xhtml");
+        assertTrue(browser.text(By.id("refusal")).contains("is REJECTED"), browser.text(By.id("refusal")));
+        assertEquals(403, Http.api(server).get("/api/labeling/next", "screen-fail", "screen-fail-pass").statusCode());
+        browser.signOut();
+    }
+
+    private void addGold(String kind, String prompt, String sensitive, String outputs, String order) {
+        new Select(browser.waitFor(By.id("gold-form:gold-kind"))).selectByValue(kind);
+        browser.driver().findElement(By.id("gold-form:gold-prompt")).sendKeys(prompt);
+        if (sensitive != null) {
+            new Select(browser.driver().findElement(By.id("gold-form:gold-sensitive"))).selectByValue(sensitive);
+        }
+        if (outputs != null) {
+            ((JavascriptExecutor) browser.driver()).executeScript(
+                    "document.getElementById('gold-form:gold-outputs').value = arguments[0]", outputs.replace("\\n", "\n"));
+            browser.driver().findElement(By.id("gold-form:gold-order")).sendKeys(order);
+        }
+        browser.driver().findElement(By.id("gold-form:add-gold")).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "(" + kind + ") added"));
+    }
+
+    /** Signs in, answers the two flagging questions, ranks the three outputs, writes a demonstration, submits. */
+    private void takeTest(String user, String password, boolean first, boolean second, String[] ranks) {
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/labeling/screening.xhtml").login(user, password);
+        browser.open("/labeling/screening.xhtml");
+        browser.waitFor(By.cssSelector("#question-1 input[value='" + first + "']")).click();
+        browser.driver().findElement(By.cssSelector("#question-2 input[value='" + second + "']")).click();
+        var selects = browser.driver().findElements(By.cssSelector("#question-3 select"));
+        assertEquals(3, selects.size());
+        for (int i = 0; i < 3; i++) {
+            new Select(selects.get(i)).selectByValue(ranks[i]);
+        }
+        browser.driver().findElement(By.cssSelector("#question-4 textarea"))
+                .sendKeys("I'm sorry you feel this way. Please talk to someone you trust or call a crisis line.");
+        browser.driver().findElement(By.id("screening-form:submit-test")).click();
+        browser.waitFor(By.id("screening-outcome"));
+    }
+
     /** Queues one ranking item of six outputs through the admin API; returns the output ids in shown order. */
     private List<Long> queueSixOutputs() throws Exception {
         StringBuilder outputs = new StringBuilder();
