@@ -16,15 +16,18 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The assignment queue. {@link #next} gives an active labeler the oldest item that still has a free slot and that
- * they have not judged, under a time-limited lease; a lease that runs out frees its slot for the next caller. An
- * item's slots (1, or 3 for overlap items) are counted under a row lock on the item, so two concurrent callers
- * cannot both take its last slot, on H2 as on PostgreSQL. A labeler holds at most one live lease per kind of item:
+ * The assignment queue. {@link #next} gives an active labeler one of the oldest items that still have a free slot
+ * and that they have not judged, under a time-limited lease; a lease that runs out frees its slot for the next
+ * caller. An item's slots (1, or 3 for overlap items) are counted under a row lock on the item
+ * ({@link ItemClaims}), so two concurrent callers cannot both take its last slot, on H2 as on PostgreSQL. A labeler holds at most one live lease per kind of item:
  * asking again returns the same work, with its draft.
  */
 @ApplicationScoped
 @Transactional
 public class LabelingQueue {
+
+    @jakarta.inject.Inject
+    ItemClaims claims;
 
     /** How many free candidates to try under lock before giving up: enough when others race for the same ones. */
     private static final int CANDIDATES = 20;
@@ -36,7 +39,11 @@ public class LabelingQueue {
 
     LabelingSettings settings = LabelingSettings.fromSystemProperties();
 
-    /** The labeler's current or next task of the given kind (null: any kind); empty when the queue has none. */
+    /**
+     * The labeler's current or next task of the given kind (null: any kind); empty when the queue has none. Runs
+     * outside a transaction: each candidate is claimed in its own short one ({@link ItemClaims}).
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Optional<Assignment> next(String labeler, ItemKind kind) {
         requireActive(labeler);
         Instant now = clock.instant();
@@ -54,26 +61,10 @@ public class LabelingQueue {
             return Optional.of(live.get(0));
         }
         for (Long itemId : freeCandidates(labeler, kind, now)) {
-            LabelingItem item = em.find(LabelingItem.class, itemId, LockModeType.PESSIMISTIC_WRITE);
-            // counted again under the lock: the candidate query may have raced with another labeler
-            if (occupied(item, now) >= item.getSlots()) {
-                continue;
+            Long claimed = claims.claim(itemId, labeler);
+            if (claimed != null) {
+                return Optional.of(em.find(Assignment.class, claimed));
             }
-            expireDeadLeases(item, now);
-            Instant leaseEnd = QueueRules.leaseEnd(now, settings);
-            Assignment mine = findAssignment(item, labeler);
-            if (mine != null) {
-                if (mine.getState() == AssignmentState.SUBMITTED) {
-                    continue;
-                }
-                mine.lease(now, leaseEnd);
-                return Optional.of(mine);
-            }
-            Assignment a = new Assignment(item, labeler,
-                    item.getKind() == ItemKind.AB && ThreadLocalRandom.current().nextBoolean(), now, leaseEnd);
-            em.persist(a);
-            em.flush(); // callers (the page, the API) show the assignment id
-            return Optional.of(a);
         }
         return Optional.empty();
     }
@@ -180,13 +171,10 @@ public class LabelingQueue {
         if (kind != null) {
             q.setParameter("kind", kind);
         }
-        // ascending ids: every caller takes row locks in the same order, so two draws never deadlock (a random order
-        // did, on H2); the price is that concurrent callers queue briefly on the oldest free item
-        return q.setMaxResults(CANDIDATES).getResultList();
-    }
-
-    private long occupied(LabelingItem item, Instant now) {
-        return countOccupying(item, now, null);
+        // the oldest free items in random order: concurrent callers then lock different rows instead of queueing on one
+        List<Long> ids = new ArrayList<>(q.setMaxResults(CANDIDATES).getResultList());
+        java.util.Collections.shuffle(ids, ThreadLocalRandom.current());
+        return ids;
     }
 
     /** Counted in the database, not from cached entities: another request may have just changed a lease. */
@@ -199,23 +187,6 @@ public class LabelingQueue {
                 .setParameter("leased", AssignmentState.LEASED)
                 .setParameter("now", now)
                 .getSingleResult();
-    }
-
-    private void expireDeadLeases(LabelingItem item, Instant now) {
-        em.createQuery("SELECT b FROM Assignment b WHERE b.item = :i AND b.state = :leased", Assignment.class)
-                .setParameter("i", item)
-                .setParameter("leased", AssignmentState.LEASED)
-                .getResultList().stream()
-                .filter(b -> !b.getLeaseExpiresAt().isAfter(now))
-                .forEach(Assignment::expire);
-    }
-
-    private Assignment findAssignment(LabelingItem item, String labeler) {
-        List<Assignment> found = em.createQuery("SELECT a FROM Assignment a WHERE a.item = :i AND a.labeler = :l", Assignment.class)
-                .setParameter("i", item)
-                .setParameter("l", labeler)
-                .getResultList();
-        return found.isEmpty() ? null : found.get(0);
     }
 
     private Assignment own(long assignmentId, String labeler) {

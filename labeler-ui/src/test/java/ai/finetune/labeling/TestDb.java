@@ -64,6 +64,30 @@ final class TestDb implements AutoCloseable {
             queue.em = em;
             queue.clock = clock;
             queue.settings = settings;
+            queue.claims = new ItemClaims() {
+                // as in the portal (REQUIRES_NEW): every claim commits in its own transaction
+                @Override
+                public Long claim(long itemId, String labeler) {
+                    EntityManager inner = emf.createEntityManager();
+                    inner.getTransaction().begin();
+                    try {
+                        ItemClaims c = new ItemClaims();
+                        c.em = inner;
+                        c.clock = TestDb.this.clock; // not the inherited field of this anonymous ItemClaims
+                        c.settings = TestDb.this.settings;
+                        Long id = c.claim(itemId, labeler);
+                        inner.getTransaction().commit();
+                        return id;
+                    } catch (RuntimeException e) {
+                        if (inner.getTransaction().isActive()) {
+                            inner.getTransaction().rollback();
+                        }
+                        throw e;
+                    } finally {
+                        inner.close();
+                    }
+                }
+            };
             LabelingItems items = new LabelingItems();
             items.em = em;
             items.clock = clock;
