@@ -22,7 +22,8 @@ final class HumanEvalOptions {
               --memoryMb=N                address-space limit per sample process (default 2048)
               --maxProcesses=N            processes+threads per sample (default 32)
               --samplesPerSandbox=N       start a fresh sandbox after N samples (default 0: reuse, one fork each)
-              --unsafeAllowUnsandboxed=B  run samples WITHOUT a sandbox if none is available (default false)""";
+              --unsafeAllowUnsandboxed=B  run samples WITHOUT a sandbox if none is available (default false)"""
+            .indent(2).stripTrailing();
 
     static Sandbox sandbox(Options options) {
         SandboxLimits d = SandboxLimits.defaults();

@@ -83,6 +83,12 @@ class PersistenceIT {
                 rs.next();
                 assertEquals(2, rs.getInt(1), "admin and kept-user are rows in PostgreSQL");
             }
+            try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '"
+                         + schema + "' AND LOWER(table_name) LIKE 'jbatch%'")) {
+                rs.next();
+                assertTrue(rs.getInt(1) >= 5, "the Jakarta Batch job repository is in the portal's schema: " + rs.getInt(1));
+            }
             server.env("PORTAL_ADMIN_PASSWORD", "ignored-after-first-start").restart();
             checkAfterRestart(server, adminPassword, "ignored-after-first-start", "pg");
             passed = true;

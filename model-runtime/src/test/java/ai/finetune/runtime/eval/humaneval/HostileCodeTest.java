@@ -59,7 +59,10 @@ class HostileCodeTest {
                 """;
         Verdict v = runOne(counting);
         int forked = Integer.parseInt(v.result().replace("failed: forked ", ""));
-        assertTrue(forked > 0 && forked <= sandbox().limits().maxProcesses(), v.result());
+        // A cgroup or a dedicated uid caps the sample exactly; an ordinary user's RLIMIT_NPROC is a snapshot of
+        // what that user already runs, so allow it the few tasks that come and go meanwhile.
+        int slack = sandbox().description().contains("RLIMIT_NPROC") && !sandbox().description().contains("cgroup") ? 8 : 0;
+        assertTrue(forked > 0 && forked <= sandbox().limits().maxProcesses() + slack, v.result());
 
         String bomb = "import posix\nwhile True:\n    try:\n        posix.fork()\n    except OSError:\n        pass\n";
         String[] programs = new String[21];
