@@ -151,11 +151,7 @@ public class LabelingQueue {
     }
 
     private void requireActive(String labeler) {
-        LabelerProfile p = em.find(LabelerProfile.class, labeler);
-        if (p == null || p.getStatus() != LabelerStatus.ACTIVE) {
-            throw LabelingException.forbidden("only active labelers get work; '" + labeler + "' is "
-                    + (p == null ? "not yet registered: take the screening test first" : p.getStatus()));
-        }
+        ActiveLabelers.require(em, labeler);
     }
 
     private List<Long> freeCandidates(String labeler, ItemKind kind, Instant now) {

@@ -26,6 +26,17 @@ class PromptsTest {
         db.close();
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void activate() {
+        db.activate("ann", "bob", "cap");
+    }
+
+    @Test
+    void onlyActiveLabelersWritePrompts() {
+        LabelingException e = assertThrows(LabelingException.class, () -> write("newcomer", "Tell me a joke"));
+        assertTrue(e.isForbidden() && e.getMessage().contains("only active labelers"), e.getMessage());
+    }
+
     private LabelingPrompt write(String author, String text) {
         return db.tx(s -> s.prompts().write(author, PromptKind.PLAIN, PromptCategory.GENERATION, null, text));
     }
@@ -59,6 +70,7 @@ class PromptsTest {
     void atMostTheCapPerLabelerAndOneSplitPerAuthor() {
         db.close();
         db = new TestDb(new LabelingSettings(Duration.ofMinutes(30), 0.1, 3, 3));
+        db.activate("cap");
         IntStream.range(0, 3).forEach(i -> write("cap", "Prompt number " + i + " is different"));
         LabelingException e = assertThrows(LabelingException.class, () -> write("cap", "One more prompt"));
         assertTrue(e.getMessage().contains("the most one labeler may write (3)"), e.getMessage());

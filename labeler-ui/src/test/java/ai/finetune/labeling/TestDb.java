@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import ai.finetune.labeling.screening.Screening;
 import ai.finetune.labeling.screening.ScreeningAccess;
+import ai.finetune.labeling.prompts.Demonstrations;
 import ai.finetune.labeling.prompts.Prompts;
 import ai.finetune.labeling.prompts.PromptsAccess;
 import org.flywaydb.core.Flyway;
@@ -29,7 +30,7 @@ final class TestDb implements AutoCloseable {
 
     /** The services of one transaction. */
     record Services(LabelingQueue queue, LabelingItems items, LabelerProfiles profiles, Screening screening, Prompts prompts,
-                    EntityManager em) {
+                    Demonstrations demonstrations, EntityManager em) {
     }
 
     final TestClock clock = new TestClock(Instant.parse("2026-01-05T09:00:00Z"));
@@ -98,7 +99,8 @@ final class TestDb implements AutoCloseable {
             Screening screening = new Screening();
             ScreeningAccess.wire(screening, em, clock);
             Prompts prompts = PromptsAccess.wire(em, clock, settings);
-            T result = work.apply(new Services(queue, items, profiles, screening, prompts, em));
+            T result = work.apply(new Services(queue, items, profiles, screening, prompts,
+                    PromptsAccess.demonstrations(em, clock), em));
             em.getTransaction().commit();
             return result;
         } catch (RuntimeException e) {

@@ -11,7 +11,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Admin exports of the submitted rankings: {@code GET /api/labeling/export/rankings} (K-way JSONL) and
- * {@code GET /api/labeling/export/pairs} (pairwise prompt/chosen/rejected JSONL).
+ * {@code GET /api/labeling/export/pairs} (pairwise prompt/chosen/rejected JSONL); and the SFT data,
+ * {@code GET /api/labeling/export/demonstrations}.
  */
 @Path("labeling/export")
 @RequestScoped
@@ -22,6 +23,27 @@ public class LabelingExportResource {
 
     @Inject
     LabelingStats stats;
+
+    @Inject
+    ai.finetune.labeling.prompts.Demonstrations demonstrations;
+
+    /** Accepted demonstrations as SFT JSONL: {@code {"prompt", "response", "author", "category"}} per line. */
+    @GET
+    @Path("demonstrations")
+    @Produces(JSONL)
+    public Response demonstrations() {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (ai.finetune.labeling.prompts.Demonstration d : demonstrations.accepted()) {
+            lines.add(jakarta.json.Json.createObjectBuilder()
+                    .add("prompt", d.getPrompt().getText())
+                    .add("response", d.getText())
+                    .add("author", d.getAuthor())
+                    .add("category", d.getPrompt().getCategory().name())
+                    .add("split", d.getPrompt().getSplit().name())
+                    .build().toString());
+        }
+        return jsonl(lines, "demonstrations.jsonl");
+    }
 
     @GET
     @Path("rankings")

@@ -1,5 +1,6 @@
 package ai.finetune.labeling.prompts;
 
+import ai.finetune.labeling.ActiveLabelers;
 import ai.finetune.labeling.LabelingException;
 import ai.finetune.labeling.LabelingSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,7 @@ public class Prompts {
     LabelingSettings settings = LabelingSettings.fromSystemProperties();
 
     public LabelingPrompt write(String author, PromptKind kind, PromptCategory category, String useCase, String text) {
+        ActiveLabelers.require(em, author);
         PromptRules.check(kind, category, useCase, text);
         long mine = em.createQuery("SELECT COUNT(p) FROM LabelingPrompt p WHERE p.author = :a", Long.class)
                 .setParameter("a", author).getSingleResult();

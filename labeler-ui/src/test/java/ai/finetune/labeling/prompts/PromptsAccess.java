@@ -10,6 +10,13 @@ public final class PromptsAccess {
     private PromptsAccess() {
     }
 
+    public static Demonstrations demonstrations(EntityManager em, Clock clock) {
+        Demonstrations d = new Demonstrations();
+        d.em = em;
+        d.clock = clock;
+        return d;
+    }
+
     public static Prompts wire(EntityManager em, Clock clock, LabelingSettings settings) {
         Prompts p = new Prompts();
         p.em = em;

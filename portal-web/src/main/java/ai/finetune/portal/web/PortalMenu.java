@@ -45,6 +45,7 @@ public class PortalMenu {
                     new Entry("Models", "/admin/models.xhtml", Set.of(Role.ADMIN), "pi pi-box"),
                     new Entry("Labelers", "/admin/labeling/labelers.xhtml", Set.of(Role.ADMIN), "pi pi-id-card"),
                     new Entry("Labeling items", "/admin/labeling/items.xhtml", Set.of(Role.ADMIN), "pi pi-list"),
+                    new Entry("Review demonstrations", "/admin/labeling/demonstrations.xhtml", Set.of(Role.ADMIN), "pi pi-check-circle"),
                     new Entry("Screening test", "/admin/labeling/screening.xhtml", Set.of(Role.ADMIN), "pi pi-check-square"),
                     new Entry("Edit guidelines", "/admin/labeling/guidelines.xhtml", Set.of(Role.ADMIN), "pi pi-pencil"))),
             new Section("Labeling", List.of(
@@ -52,6 +53,7 @@ public class PortalMenu {
                     new Entry("Guidelines", "/labeling/guidelines.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-book"),
                     new Entry("Take the screening test", "/labeling/screening.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-verified"),
                     new Entry("Write prompts", "/labeling/prompts.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-pencil"),
+                    new Entry("Write demonstrations", "/labeling/demonstrations.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-comment"),
                     new Entry("Rank outputs", "/labeling/rank.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-sort-amount-down"),
                     new Entry("Compare responses", "/labeling/compare.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-clone"))),
             new Section("Dashboards", List.of(

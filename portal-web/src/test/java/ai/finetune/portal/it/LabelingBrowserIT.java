@@ -195,6 +195,56 @@ class LabelingBrowserIT {
         browser.signOut();
     }
 
+    @Test
+    void activeLabelersSeedPromptsAndWriteDemonstrationsThatAnAdminAccepts() throws Exception {
+        Http.api(server).createUser(admin, "prompt-writer", "prompt-writer-pass", "LABELER");
+        Http.api(server).createUser(admin, "demo-writer", "demo-writer-pass", "LABELER");
+        for (String name : List.of("prompt-writer", "demo-writer")) {
+            HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(server.uri("/api/labeling/admin/labelers/" + name))
+                    .header("Authorization", Http.basic("admin", admin)).header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"status\":\"ACTIVE\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+        }
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/admin/labeling/guidelines.xhtml").login("admin", admin);
+        browser.waitFor(By.id("guidelines-form:guidelines-body")).sendKeys("Rank by helpfulness first.\n  <i>Indented</i> line.");
+        browser.driver().findElement(By.id("guidelines-form:save-guidelines")).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Guidelines saved"));
+        browser.signOut();
+
+        browser.login("prompt-writer", "prompt-writer-pass");
+        browser.open("/labeling/guidelines.xhtml");
+        assertTrue(browser.text(By.id("guidelines")).contains("<i>Indented</i> line."), browser.text(By.id("guidelines")));
+        browser.open("/labeling/prompts.xhtml");
+        new Select(browser.waitFor(By.id("prompt-form:prompt-category"))).selectByValue("OPEN_QA");
+        browser.driver().findElement(By.id("prompt-form:prompt-text")).sendKeys("Explain recursion to a ten-year-old.");
+        browser.driver().findElement(By.id("prompt-form:write-prompt")).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "saved"));
+        assertTrue(browser.text(By.id("category-table")).contains("Open QA 1 100.0% 12.4%"), browser.text(By.id("category-table")));
+        browser.screenshot("labeling-09-prompts");
+        browser.signOut();
+
+        browser.login("demo-writer", "demo-writer-pass");
+        browser.open("/labeling/demonstrations.xhtml");
+        assertTrue(browser.text(By.id("demo-prompt")).contains("Explain recursion"), browser.text(By.id("demo-prompt")));
+        browser.driver().findElement(By.id("demo-form:demo-text")).sendKeys("Recursion is when a task uses a smaller copy of itself.");
+        browser.driver().findElement(By.id("demo-form:write-demo")).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "sent for review"));
+        browser.signOut();
+
+        browser.login("admin", admin);
+        browser.open("/admin/labeling/demonstrations.xhtml");
+        browser.waitFor(By.xpath("//tr[td[normalize-space(.)='demo-writer']]//input[@value='Accept']")).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "accepted"));
+        browser.screenshot("labeling-10-demonstration-accepted");
+        browser.signOut();
+        String sft = Http.api(server).get("/api/labeling/export/demonstrations", "admin", admin).body();
+        assertTrue(sft.contains("\"response\":\"Recursion is when a task uses a smaller copy of itself.\""), sft);
+        assertEquals(403, Http.api(server).get("/api/labeling/export/demonstrations", "demo-writer", "demo-writer-pass").statusCode());
+    }
+
     private void addGold(String kind, String prompt, String sensitive, String outputs, String order) {
         new Select(browser.waitFor(By.id("gold-form:gold-kind"))).selectByValue(kind);
         browser.driver().findElement(By.id("gold-form:gold-prompt")).sendKeys(prompt);
