@@ -42,9 +42,20 @@ public class PortalMenu {
                     new Entry("Users", "/admin/users.xhtml", Set.of(Role.ADMIN), "pi pi-users"),
                     new Entry("Datasets", "/admin/datasets.xhtml", Set.of(Role.ADMIN), "pi pi-database"),
                     new Entry("Runs", "/admin/runs.xhtml", Set.of(Role.ADMIN), "pi pi-play"),
-                    new Entry("Models", "/admin/models.xhtml", Set.of(Role.ADMIN), "pi pi-box"))),
+                    new Entry("Models", "/admin/models.xhtml", Set.of(Role.ADMIN), "pi pi-box"),
+                    new Entry("Labelers", "/admin/labeling/labelers.xhtml", Set.of(Role.ADMIN), "pi pi-id-card"),
+                    new Entry("Labeling items", "/admin/labeling/items.xhtml", Set.of(Role.ADMIN), "pi pi-list"),
+                    new Entry("Review demonstrations", "/admin/labeling/demonstrations.xhtml", Set.of(Role.ADMIN), "pi pi-check-circle"),
+                    new Entry("Screening test", "/admin/labeling/screening.xhtml", Set.of(Role.ADMIN), "pi pi-check-square"),
+                    new Entry("Edit guidelines", "/admin/labeling/guidelines.xhtml", Set.of(Role.ADMIN), "pi pi-pencil"))),
             new Section("Labeling", List.of(
-                    new Entry("My labeling", "/labeling/index.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-tags"))),
+                    new Entry("My labeling", "/labeling/index.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-tags"),
+                    new Entry("Guidelines", "/labeling/guidelines.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-book"),
+                    new Entry("Take the screening test", "/labeling/screening.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-verified"),
+                    new Entry("Write prompts", "/labeling/prompts.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-pencil"),
+                    new Entry("Write demonstrations", "/labeling/demonstrations.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-comment"),
+                    new Entry("Rank outputs", "/labeling/rank.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-sort-amount-down"),
+                    new Entry("Compare responses", "/labeling/compare.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-clone"))),
             new Section("Dashboards", List.of(
                     new Entry("Overview", "/dashboards/index.xhtml", Set.of(Role.STAKEHOLDER, Role.ADMIN), "pi pi-chart-bar"))),
             new Section("Account", List.of(
