@@ -40,9 +40,10 @@ public final class PpoCommand implements Command {
                   --sft=DIR          SFT checkpoint: the policy's start and the frozen reference
                   --rewardModel=DIR  reward-train output: scores responses; the value function starts as a copy
                   --prompts=FILE     JSONL with a "prompt" per line (SFT and ranking files work too)
-                  --ptxData=PATH     pretraining text for PPO-ptx: .jsonl of {"text"}, a text file, or a folder
-                                     of .py/.txt/.md files; needed unless --ptxCoef=0
-                  --ptxMaxChars=N    read at most N characters of --ptxData (default 4000000)
+                  --ptxData=PATH     pretraining text for PPO-ptx: a prepare-corpus folder or .jsonl of {"text"}
+                                     (read as pretrain reads them), a text file, or a folder of raw
+                                     .py/.txt/.md files; needed unless --ptxCoef=0
+                  --ptxMaxChars=N    raw text files: read at most N characters (default 4000000)
                   --out=DIR          run folder: metrics.jsonl (one line per iteration), checkpoints, and
                                      policy/ (the final policy, EMA weights when --ema) for sample/compare
                   --device=cpu|gpu[:N]
