@@ -45,6 +45,10 @@ public class WorkerBatchlet extends AbstractBatchlet {
         long id = Long.parseLong(runId);
         WorkerProcess p;
         try {
+            if (runs.stopRequested(id)) { // stopped while its job was starting: nothing to launch
+                runs.finished(id, new WorkerOutcome(0, true, null, List.of()));
+                return "STOPPED";
+            }
             WorkerLaunch launch = runs.launch(id);
             OptionalInt resume = launch.resumeStep();
             if (resume.isPresent()) {
@@ -61,6 +65,11 @@ public class WorkerBatchlet extends AbstractBatchlet {
                 @Override
                 public void log(List<String> lines) {
                     runs.log(id, lines);
+                }
+
+                @Override
+                public boolean stopWanted() {
+                    return runs.stopRequested(id);
                 }
             });
             runs.started(id, job.getExecutionId(), p.pid(), resume.orElse(0));

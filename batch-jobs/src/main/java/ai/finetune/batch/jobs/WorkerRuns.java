@@ -23,6 +23,9 @@ public interface WorkerRuns {
     /** New stderr lines of the worker. */
     void log(long runId, List<String> lines);
 
+    /** Whether an admin asked the run to stop (checked before the launch and while the worker runs). */
+    boolean stopRequested(long runId);
+
     /** The worker exited. */
     void finished(long runId, WorkerOutcome outcome);
 

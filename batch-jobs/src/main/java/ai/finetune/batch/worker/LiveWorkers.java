@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * which makes a trainer checkpoint), waits a little, then kills what is left. A portal killed with SIGKILL runs no
  * hook; its next start reaps the recorded worker pids instead (see the portal's run recovery).
  */
-final class LiveWorkers {
+public final class LiveWorkers {
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     private static volatile boolean hookInstalled;
 
@@ -25,12 +25,12 @@ final class LiveWorkers {
         LIVE.remove(p);
     }
 
-    static int count() {
+    public static int count() {
         return (int) LIVE.stream().filter(Process::isAlive).count();
     }
 
     /** SIGTERM to all, up to {@code graceMillis} for them to checkpoint, then SIGKILL. */
-    static void stopAll(long graceMillis) {
+    public static void stopAll(long graceMillis) {
         LIVE.forEach(Process::destroy);
         long deadline = System.currentTimeMillis() + graceMillis;
         for (Process p : LIVE) {

@@ -33,6 +33,11 @@ public final class WorkerProcess implements AutoCloseable {
         void metrics(List<String> rows);
 
         void log(List<String> lines);
+
+        /** Polled while the worker runs: a stop asked for elsewhere (the run's row), not through {@link #requestStop}. */
+        default boolean stopWanted() {
+            return false;
+        }
     }
 
     private final Process process;
@@ -90,6 +95,9 @@ public final class WorkerProcess implements AutoCloseable {
         try {
             while (!process.waitFor(poll.toMillis(), TimeUnit.MILLISECONDS)) {
                 deliver();
+                if (!stopRequested && listener.stopWanted()) {
+                    requestStop();
+                }
                 if (stopRequested) {
                     long now = System.nanoTime();
                     if (stopSeenAt < 0) {

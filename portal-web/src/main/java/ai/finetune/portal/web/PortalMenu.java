@@ -40,9 +40,9 @@ public class PortalMenu {
     static final List<Section> SECTIONS = List.of(
             new Section("Admin", List.of(
                     new Entry("Users", "/admin/users.xhtml", Set.of(Role.ADMIN), "pi pi-users"),
-                    new Entry("Datasets", "/admin/datasets.xhtml", Set.of(Role.ADMIN), "pi pi-database"),
-                    new Entry("Runs", "/admin/runs.xhtml", Set.of(Role.ADMIN), "pi pi-play"),
-                    new Entry("Models", "/admin/models.xhtml", Set.of(Role.ADMIN), "pi pi-box"))),
+                    new Entry("Datasets", "/admin/datasets/index.xhtml", Set.of(Role.ADMIN), "pi pi-database"),
+                    new Entry("Runs", "/admin/runs/index.xhtml", Set.of(Role.ADMIN), "pi pi-play"),
+                    new Entry("Models", "/admin/models/index.xhtml", Set.of(Role.ADMIN), "pi pi-box"))),
             new Section("Labeling", List.of(
                     new Entry("My labeling", "/labeling/index.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-tags"))),
             new Section("Dashboards", List.of(
