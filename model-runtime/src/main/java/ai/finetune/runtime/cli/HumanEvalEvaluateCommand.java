@@ -1,5 +1,7 @@
 package ai.finetune.runtime.cli;
 
+import ai.finetune.runtime.eval.humaneval.JsonlFormatException;
+import java.nio.file.NoSuchFileException;
 import ai.finetune.runtime.eval.humaneval.Evaluation;
 import ai.finetune.runtime.eval.humaneval.Problems;
 import ai.finetune.runtime.eval.humaneval.Sample;
@@ -39,6 +41,14 @@ public final class HumanEvalEvaluateCommand implements Command {
 
     @Override
     public int run(Options options) throws Exception {
+        try {
+            return execute(options);
+        } catch (JsonlFormatException | NoSuchFileException e) {
+            throw new UsageException(name() + ": " + HumanEvalOptions.message(e));
+        }
+    }
+
+    private int execute(Options options) throws Exception {
         Path samplesFile = options.path("samples");
         Path problemsFile = options.path("problems", null);
         List<Integer> ks = HumanEvalOptions.ks(options, "1,10,100");
@@ -52,12 +62,8 @@ public final class HumanEvalEvaluateCommand implements Command {
         List<Sample> samples = Samples.read(samplesFile, problems);
         System.err.printf("humaneval-evaluate: %d samples for %d problems (%s), %d workers, sandbox: %s%n",
                 samples.size(), problems.size(), problems.source(), workers, sandbox.description());
-        Evaluation evaluation;
-        try {
-            evaluation = Evaluation.run(problems, samples, sandbox, workers, ks, !ignoreIncomplete, System.err);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(name() + ": " + e.getMessage());
-        }
+        Evaluation evaluation = HumanEvalOptions.evaluate(options, problems, samples, sandbox, workers, ks,
+                !ignoreIncomplete);
         evaluation.writeResults(out);
         Path summaryFile = Evaluation.summaryPath(samplesFile);
         Evaluation.writeSummary(summaryFile, evaluation.summaryWithTasks());

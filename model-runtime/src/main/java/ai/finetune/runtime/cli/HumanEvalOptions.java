@@ -3,6 +3,11 @@ package ai.finetune.runtime.cli;
 import ai.finetune.runtime.eval.humaneval.Sandbox;
 import ai.finetune.runtime.eval.humaneval.SandboxLimits;
 import ai.finetune.runtime.eval.humaneval.SandboxUnavailableException;
+import ai.finetune.runtime.eval.humaneval.Evaluation;
+import ai.finetune.runtime.eval.humaneval.Problems;
+import ai.finetune.runtime.eval.humaneval.Sample;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +82,21 @@ final class HumanEvalOptions {
             }
         }
         return out;
+    }
+
+    /** Evaluates with progress on stderr; an incomplete samples file is a usage error naming what is missing. */
+    static Evaluation evaluate(Options options, Problems problems, List<Sample> samples, Sandbox sandbox, int workers,
+                               List<Integer> ks, boolean requireComplete) throws IOException, InterruptedException {
+        try {
+            return Evaluation.run(problems, samples, sandbox, workers, ks, requireComplete, System.err);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(options.command() + ": " + e.getMessage());
+        }
+    }
+
+    /** A bad input file's message: JSONL errors already name file and line; a missing file names the path. */
+    static String message(IOException e) {
+        return e instanceof NoSuchFileException ? "no such file: " + e.getMessage() : e.getMessage();
     }
 
     private HumanEvalOptions() {}

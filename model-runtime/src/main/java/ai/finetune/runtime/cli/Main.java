@@ -27,9 +27,17 @@ public final class Main {
                 new Gpt2ExportCommand(),
                 new BenchCommand(),
                 new HumanEvalEvaluateCommand(),
+                new HumanEvalGenerateCommand(),
+                new HumanEvalRerankCommand(),
+                new HumanEvalSweepCommand(),
                 new WinratesCommand(),
                 new TruthfulqaEvalCommand(GptContinuationScorer::open),
-                new BbqEvalCommand(GptContinuationScorer::open)
+                new BbqEvalCommand(GptContinuationScorer::open),
+                new RewardTrainCommand(),
+                new PpoCommand(),
+                new ScoreCommand(),
+                new CompareCommand(),
+                new ExperimentCommand()
         );
     }
 

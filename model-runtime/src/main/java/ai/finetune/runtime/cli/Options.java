@@ -14,10 +14,16 @@ public final class Options {
     private final String command;
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Set<String> read = new LinkedHashSet<>();
+    private final java.util.List<String> positional = new java.util.ArrayList<>();
+    private int positionalRead;
 
     public Options(String command, String[] args) {
         this.command = command;
         for (String arg : args) {
+            if (!arg.startsWith("-")) { // a bare word (experiment instructgpt-mini); rejected unless read
+                positional.add(arg);
+                continue;
+            }
             if (!arg.startsWith("--") || arg.length() < 3) {
                 throw new UsageException(command + ": expected --key=value, got '" + arg + "'");
             }
@@ -122,8 +128,20 @@ public final class Options {
         return Map.copyOf(values);
     }
 
+    /** The {@code index}-th bare word (not an option), e.g. the experiment's name; a usage error names it. */
+    public String positional(int index, String what) {
+        if (index >= positional.size()) {
+            throw new UsageException(command + ": missing " + what);
+        }
+        positionalRead = Math.max(positionalRead, index + 1);
+        return positional.get(index);
+    }
+
     /** Throws if an option was given that the command never read. */
     public void rejectUnknown() {
+        if (positional.size() > positionalRead) {
+            throw new UsageException(command + ": expected --key=value, got '" + positional.get(positionalRead) + "'");
+        }
         for (String key : values.keySet()) {
             if (!read.contains(key)) {
                 throw new UsageException(command + ": unknown option --" + key + " (see " + command + " --help)");

@@ -63,7 +63,7 @@ final class RecordOptions {
         ObjectNode node = JSON.valueToTree(defaults);
         node.fieldNames().forEachRemaining(k -> {
             if (!skip.contains(k)) {
-                sb.append(String.format("  --%-20s default %s%n", k + "=", node.get(k)));
+                sb.append(String.format("  --%s=%s%n", k, node.get(k).asText()));
             }
         });
         return sb.toString();

@@ -63,11 +63,14 @@ public final class GptModel implements AutoCloseable {
         return m;
     }
 
-    /** A model holding {@code tensors} (names and shapes as {@link #shapes}); extra or missing names are errors. */
+    /**
+     * A model holding {@code tensors} (names and shapes as {@link #shapes}); extra or missing names are errors,
+     * except {@code value_head.*}, which a reward-model checkpoint carries for {@link ValueHead#fromTensors}.
+     */
     public static GptModel fromTensors(GptConfig config, Device device, Map<String, SafeTensors.Tensor> tensors) {
         Map<String, long[]> expected = shapes(config);
         for (String name : tensors.keySet()) {
-            if (!expected.containsKey(name)) {
+            if (!expected.containsKey(name) && !name.startsWith("value_head.")) {
                 throw new IllegalArgumentException("unexpected tensor '" + name + "' for " + config);
             }
         }
@@ -189,9 +192,8 @@ public final class GptModel implements AutoCloseable {
 
     /** LM head tied to the token embedding: (B, T, C) -> (B, T, V). */
     public NDArray logits(NDArray hidden) {
-        NDArray wteT = params.get("wte").transpose(); // (C, V) view
-        wteT.attach(hidden.getManager()); // keep the view out of the model's long-lived manager
-        return hidden.matMul(wteT);
+        // linear(x, W) = x W^T in one BLAS call; matMul(W.transpose()) copied the (V, C) matrix every call
+        return Linear.linear(hidden, params.get("wte"), null).singletonOrThrow();
     }
 
     /** Logits of a full pass: (B, T) -> (B, T, V). */

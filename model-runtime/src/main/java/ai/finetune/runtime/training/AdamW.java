@@ -23,12 +23,18 @@ public final class AdamW {
     private final Map<String, NDArray> v = new LinkedHashMap<>();
 
     public AdamW(GptModel model, double beta1, double beta2, double eps, double weightDecay) {
+        this(model.manager(), model.parameters(), beta1, beta2, eps, weightDecay);
+    }
+
+    /** Moments for any named parameters (e.g. a value head), kept in a sub-manager of {@code owner}. */
+    public AdamW(NDManager owner, Map<String, NDArray> params, double beta1, double beta2, double eps,
+                 double weightDecay) {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
         this.weightDecay = weightDecay;
-        this.manager = model.manager().newSubManager();
-        model.parameters().forEach((name, p) -> {
+        this.manager = owner.newSubManager();
+        params.forEach((name, p) -> {
             m.put(name, manager.zeros(p.getShape()));
             v.put(name, manager.zeros(p.getShape()));
         });

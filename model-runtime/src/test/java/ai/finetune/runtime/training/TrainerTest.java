@@ -106,6 +106,23 @@ class TrainerTest {
         }
     }
 
+    @Test
+    void stopFileCheckpointsAndIsConsumed(@TempDir Path out) throws Exception {
+        TrainConfig cfg = config(50, 0);
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(StopSignal.STOP_FILE), "");
+        try (GptModel model = GptModel.create(MODEL, Device.cpu(), cfg.seed())) {
+            Trainer t = new Trainer(model, cfg, new Checkpoint.Meta("pretrain", MODEL, cfg, Map.of()), examples(TEXT),
+                    null, TOK.endOfTextId(), TOK, out, null, null);
+            Trainer.Result r = t.run(new StopSignal(out));
+            t.close();
+            assertTrue(r.stopped());
+            assertEquals(0, r.step());
+            assertTrue(Files.notExists(out.resolve(StopSignal.STOP_FILE)));
+            assertEquals(0, Checkpoint.load(out).state().step());
+        }
+    }
+
     static List<JsonNode> metrics(Path out) throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> lines = new ArrayList<>();

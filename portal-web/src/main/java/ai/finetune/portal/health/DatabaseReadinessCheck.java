@@ -12,7 +12,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** {@code /health/ready}: UP only after start-up finished (migrations, first admin) and the database answers. */
+/**
+ * {@code /health/ready}: UP only when start-up finished (migrations, first admin), the application answers HTTP
+ * at its own URL, and the database answers. Payara Micro can serve this endpoint a moment before it has mapped
+ * the application's URLs, hence the one-time self-request (see {@link SelfCheck}).
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadinessCheck implements HealthCheck {
@@ -24,11 +28,17 @@ public class DatabaseReadinessCheck implements HealthCheck {
     @PortalDataSource
     DataSource dataSource;
 
+    @Inject
+    SelfCheck selfCheck;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder b = HealthCheckResponse.named("database");
         if (!startup.isReady()) {
             return b.down().withData("reason", "the portal is still starting").build();
+        }
+        if (!selfCheck.applicationAnswers()) {
+            return b.down().withData("reason", "the application's URLs are not served yet").build();
         }
         try (Connection c = dataSource.getConnection()) {
             boolean valid = c.isValid(5);

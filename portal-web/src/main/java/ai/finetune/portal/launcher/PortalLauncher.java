@@ -1,6 +1,11 @@
 package ai.finetune.portal.launcher;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +37,7 @@ public final class PortalLauncher {
             return;
         }
         prepareDirectories(settings);
+        copyConsoleToLogFile(settings.dataDir().resolve("logs").resolve("portal.log"));
         settings.systemProperties().forEach(System::setProperty);
 
         List<String> payaraArgs = new ArrayList<>(settings.payaraArguments());
@@ -42,6 +48,52 @@ public final class PortalLauncher {
         Class<?> payara = Class.forName("fish.payara.micro.PayaraMicro");
         Method main = payara.getMethod("main", String[].class);
         main.invoke(null, (Object) payaraArgs.toArray(new String[0]));
+    }
+
+    /** Everything printed to the console is also appended to {@code <data dir>/logs/portal.log}. */
+    private static void copyConsoleToLogFile(Path logFile) throws IOException {
+        OutputStream file = new BufferedOutputStream(Files.newOutputStream(logFile, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND));
+        Object lock = new Object();
+        System.setOut(new PrintStream(new Tee(System.out, file, lock), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new Tee(System.err, file, lock), true, StandardCharsets.UTF_8));
+    }
+
+    /** Writes to the console stream and the shared log file. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream console;
+        private final OutputStream file;
+        private final Object lock;
+
+        Tee(OutputStream console, OutputStream file, Object lock) {
+            this.console = console;
+            this.file = file;
+            this.lock = lock;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            synchronized (lock) {
+                console.write(b);
+                file.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            synchronized (lock) {
+                console.write(b, off, len);
+                file.write(b, off, len);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            synchronized (lock) {
+                console.flush();
+                file.flush();
+            }
+        }
     }
 
     private static void prepareDirectories(LaunchSettings settings) throws IOException {
@@ -142,6 +194,7 @@ public final class PortalLauncher {
         /** System properties read by the application through MicroProfile Config (names as in microprofile-config.properties). */
         public Map<String, String> systemProperties() {
             return Map.of(
+                    "portal.http.port", Integer.toString(httpPort),
                     "portal.data.dir", dataDir.toString(),
                     "portal.db.url", dbUrl,
                     "portal.db.driver", dbDriverClass,

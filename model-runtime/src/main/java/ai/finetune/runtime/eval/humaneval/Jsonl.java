@@ -61,7 +61,7 @@ final class Jsonl {
 
     static List<Line> read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IOException("no such file: " + file);
+            throw new java.nio.file.NoSuchFileException(file.toString());
         }
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A pids cgroup holding one worker's sandbox: {@code pids.max} caps its processes and threads whoever runs them,
@@ -14,6 +16,12 @@ import java.util.Optional;
  */
 final class PidsCgroup implements AutoCloseable {
     private static final String GROUP = "finetune-humaneval";
+    private static final Set<PidsCgroup> PENDING = ConcurrentHashMap.newKeySet();
+
+    static {
+        // The CLI ends with System.exit: give background removals a moment so no empty cgroup is left behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitRemovals(5000), "humaneval-cgroup-exit"));
+    }
 
     private final Path dir;
 
@@ -76,7 +84,10 @@ final class PidsCgroup implements AutoCloseable {
         }
     }
 
-    /** SIGKILLs every process in the cgroup until it is empty (or 2 s pass); returns how many it killed. */
+    /**
+     * SIGKILLs every process in the cgroup until none is left that can still run user code (2 s at most); returns
+     * how many it signalled. Tasks already in the kernel's exit path are not waited for here (see {@link #close}).
+     */
     int killAll() {
         int killed = 0;
         long deadline = System.nanoTime() + 2_000_000_000L;
@@ -87,23 +98,45 @@ final class PidsCgroup implements AutoCloseable {
             } catch (IOException e) {
                 return killed;
             }
-            if (pids.isEmpty()) {
-                return killed;
-            }
+            boolean live = false;
             for (String pid : pids) {
-                Optional<ProcessHandle> handle = ProcessHandle.of(Long.parseLong(pid.trim()));
+                long id = Long.parseLong(pid.trim());
+                if (exiting(id)) {
+                    continue;
+                }
+                live = true;
+                Optional<ProcessHandle> handle = ProcessHandle.of(id);
                 if (handle.isPresent() && handle.get().destroyForcibly()) {
                     killed++;
                 }
             }
+            if (!live) {
+                return killed;
+            }
             try {
-                Thread.sleep(5);
+                Thread.sleep(2);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return killed;
             }
         }
         return killed;
+    }
+
+    /**
+     * True when the task is in the kernel's exit path (PF_EXITING in /proc/PID/stat) or gone: it will never run
+     * user code again. A sandbox's last task spends a second or two there on this kind of VM while the kernel tears
+     * its namespaces down.
+     */
+    static boolean exiting(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long flags = Long.parseLong(fields[6]); // field 9 of stat; fields[0] is field 3 (state)
+            return (flags & 0x4) != 0 || fields[0].equals("Z") || fields[0].equals("X");
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
     }
 
     Path directory() {
@@ -113,23 +146,50 @@ final class PidsCgroup implements AutoCloseable {
     @Override
     public void close() {
         killAll();
-        // A killed task leaves cgroup.procs before it is fully released; wait until the kernel counts none.
-        for (int i = 0; i < 200 && count() > 0; i++) {
+        removeWhenEmpty();
+    }
+
+    /**
+     * Kills what is left now and removes the cgroup on a background thread once the kernel has released its last
+     * task, so a caller does not wait for namespace teardown; {@link #awaitRemovals} waits for all of them.
+     */
+    void closeInBackground() {
+        killAll();
+        PENDING.add(this);
+        Thread t = new Thread(() -> {
             try {
-                Thread.sleep(5);
+                removeWhenEmpty();
+            } finally {
+                PENDING.remove(this);
+            }
+        }, "humaneval-cgroup-cleanup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Waits (at most {@code millis}) until every cgroup closed in the background is removed. */
+    static void awaitRemovals(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        while (!PENDING.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return;
             }
         }
-        for (int i = 0; i < 100; i++) {
+    }
+
+    private void removeWhenEmpty() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
             try {
-                Files.deleteIfExists(dir);
+                Files.deleteIfExists(dir); // rmdir: fails while the kernel still counts a task in the group
                 return;
             } catch (IOException e) {
-                // rmdir fails while the kernel is still tearing down the last process; try again shortly
+                killAll();
                 try {
-                    Thread.sleep(10);
+                    Thread.sleep(20);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     return;

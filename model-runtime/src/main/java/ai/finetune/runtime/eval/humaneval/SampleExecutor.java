@@ -34,6 +34,11 @@ public final class SampleExecutor {
         this.workers = workers;
     }
 
+    /** Waits until the cgroups of finished runs are removed (the kernel frees a sandbox's last task lazily). */
+    public static void awaitCleanup() {
+        PidsCgroup.awaitRemovals(10_000);
+    }
+
     public Run run(List<String> programs, Listener listener) throws IOException, InterruptedException {
         Verdict[] verdicts = new Verdict[programs.size()];
         AtomicInteger next = new AtomicInteger();
@@ -50,7 +55,8 @@ public final class SampleExecutor {
             for (int w = 0; w < threads; w++) {
                 int slot = w;
                 futures.add(pool.submit(() -> {
-                    try (SandboxProcess process = new SandboxProcess(sandbox, slot)) {
+                    PidsCgroup cgroup = sandbox.newCgroup(slot); // one per worker, kept across restarts
+                    try (SandboxProcess process = new SandboxProcess(sandbox, slot, cgroup, false)) {
                         int i;
                         while ((i = next.getAndIncrement()) < programs.size()) {
                             SandboxProcess.Outcome outcome = process.run(programs.get(i), sandbox.limits().timeoutSeconds());
@@ -60,6 +66,10 @@ public final class SampleExecutor {
                                 restarts.incrementAndGet();
                             }
                             listener.finished(i, outcome.verdict());
+                        }
+                    } finally {
+                        if (cgroup != null) {
+                            cgroup.closeInBackground();
                         }
                     }
                     return null;

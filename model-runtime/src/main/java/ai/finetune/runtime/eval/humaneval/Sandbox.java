@@ -50,7 +50,11 @@ public final class Sandbox {
      */
     public static Sandbox detect(SandboxLimits limits) throws SandboxUnavailableException {
         requirePython(limits, true);
-        Path bwrap = onPath("bwrap").orElseThrow(() -> new SandboxUnavailableException(
+        // -Dhumaneval.bwrap=PATH names another bubblewrap binary (or, in tests, a missing one).
+        String override = System.getProperty("humaneval.bwrap");
+        Optional<Path> found = override == null ? onPath("bwrap")
+                : Optional.of(Path.of(override)).filter(Files::isExecutable);
+        Path bwrap = found.orElseThrow(() -> new SandboxUnavailableException(
                 "bubblewrap (bwrap) is not installed; install it (Debian/Ubuntu: apt-get install -y bubblewrap) or, "
                         + "at your own risk, allow unsandboxed execution (--unsafeAllowUnsandboxed=true)"));
         Optional<Path> cgroup = PidsCgroup.parentDirectory();
@@ -119,6 +123,19 @@ public final class Sandbox {
         return cgroupParent;
     }
 
+    /**
+     * A new pids cgroup for one worker, or null where this sandbox has none. Its limit adds the worker's own three
+     * processes (outer bwrap, bwrap's init, the Python worker) to the sample's allowance. (Right after a container
+     * was killed, its last task may count for a second or two while the kernel tears it down.)
+     */
+    PidsCgroup newCgroup(int slot) throws IOException {
+        if (cgroupParent == null) {
+            return null;
+        }
+        return PidsCgroup.create(cgroupParent, ProcessHandle.current().pid() + "-w" + slot + "-" + System.nanoTime(),
+                limits.maxProcesses() + 3);
+    }
+
     /** The command line that starts sample_worker.py for worker {@code slot}, after any cgroup prefix. */
     List<String> command(int slot, String workerSource, Path hostTmp) {
         List<String> cmd = new ArrayList<>();
@@ -148,7 +165,9 @@ public final class Sandbox {
             cmd.addAll(List.of("--proc", "/proc", "--dev", "/dev",
                     "--size", Long.toString(limits.tmpBytes()), "--tmpfs", "/tmp",
                     "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "LANG", "C.UTF-8",
-                    "--chdir", "/tmp", "--"));
+                    "--chdir", "/tmp",
+                    "--remount-ro", "/", // bwrap's root is a tmpfs: make it read-only, only /tmp stays writable
+                    "--"));
             tmp = "/tmp";
         } else {
             tmp = hostTmp.toString();

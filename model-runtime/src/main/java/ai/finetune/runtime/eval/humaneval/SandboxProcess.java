@@ -40,6 +40,7 @@ final class SandboxProcess implements AutoCloseable {
     private final int slot;
     private Process process;
     private PidsCgroup cgroup;
+    private final boolean ownsCgroup;
     private Path hostTmp;
     private Path stderrLog;
     private OutputStream toWorker;
@@ -47,19 +48,24 @@ final class SandboxProcess implements AutoCloseable {
     private int served;
     private boolean restartNext;
 
+    /** A worker in its own cgroup, removed when it closes. */
     SandboxProcess(Sandbox sandbox, int slot) throws IOException {
+        this(sandbox, slot, sandbox.newCgroup(slot), true);
+    }
+
+    /** A worker in {@code cgroup} (null: none), which the caller owns when {@code ownsCgroup} is false. */
+    SandboxProcess(Sandbox sandbox, int slot, PidsCgroup cgroup, boolean ownsCgroup) throws IOException {
         this.sandbox = sandbox;
         this.slot = slot;
+        this.cgroup = cgroup;
+        this.ownsCgroup = ownsCgroup;
         start();
     }
 
     private void start() throws IOException {
         stderrLog = Files.createTempFile("humaneval-sandbox-" + slot + "-", ".log");
         List<String> cmd = new ArrayList<>();
-        if (sandbox.cgroupParent() != null) {
-            cgroup = PidsCgroup.create(sandbox.cgroupParent(),
-                    ProcessHandle.current().pid() + "-w" + slot + "-" + System.nanoTime(),
-                    sandbox.limits().maxProcesses() + 3); // + outer bwrap, its init, the worker itself
+        if (cgroup != null) {
             cmd.addAll(cgroup.launchPrefix());
         }
         if (!sandbox.isolated()) {
@@ -67,6 +73,7 @@ final class SandboxProcess implements AutoCloseable {
         }
         cmd.addAll(sandbox.command(slot, WORKER_SOURCE, hostTmp));
         ProcessBuilder builder = new ProcessBuilder(cmd)
+                .directory(new java.io.File("/")) // our working directory is nobody's business inside
                 .redirectError(ProcessBuilder.Redirect.appendTo(stderrLog.toFile()));
         builder.environment().clear(); // the evaluator's environment (secrets included) never reaches a sample
         builder.environment().put("PATH", "/usr/bin:/bin:/usr/sbin:/sbin");
@@ -156,24 +163,30 @@ final class SandboxProcess implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            process.descendants().forEach(tree::add);
-            process.destroyForcibly(); // --die-with-parent and the pid namespace take the rest down with it
-            tree.forEach(ProcessHandle::destroyForcibly);
-            try {
-                process.waitFor(5, TimeUnit.SECONDS);
-                for (ProcessHandle h : tree) {
-                    h.onExit().get(5, TimeUnit.SECONDS);
+            if (process.isAlive()) {
+                process.descendants().forEach(tree::add);
+                process.destroyForcibly(); // --die-with-parent and the pid namespace take the rest down with it
+                tree.forEach(ProcessHandle::destroyForcibly);
+            }
+            // Poll rather than onExit(): for processes that are not our children the JDK backs off for seconds.
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (System.nanoTime() < deadline
+                    && (process.isAlive() || tree.stream().anyMatch(ProcessHandle::isAlive))) {
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                // the cgroup sweep below catches whatever is still there
             }
             process = null;
         }
         if (cgroup != null) {
-            cgroup.close(); // kills anything still listed (there should be nothing) and removes the cgroup
-            cgroup = null;
+            cgroup.killAll(); // anything still listed that can run (there should be nothing)
+            if (ownsCgroup) {
+                cgroup.closeInBackground();
+                cgroup = null;
+            }
         }
         if (hostTmp != null) {
             deleteTree(hostTmp);
