@@ -38,8 +38,13 @@ public class RunSettings {
         return dataDir().resolve("runs");
     }
 
+    /** PORTAL_WORKER_DJL_CACHE: where workers unpack libtorch (448 MB, once); default under the data dir. */
+    @Inject
+    @ConfigProperty(name = "portal.worker.djl.cache")
+    Optional<String> djlCache;
+
     public Path djlCache() {
-        return dataDir().resolve("djl-cache");
+        return djlCache.map(Path::of).orElse(dataDir().resolve("djl-cache")).toAbsolutePath();
     }
 
     /** Defaults to the cores up to 4: more rarely helps a small model and starves the web threads. */
