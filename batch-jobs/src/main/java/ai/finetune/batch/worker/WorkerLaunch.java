@@ -50,8 +50,11 @@ public record WorkerLaunch(String command, Map<String, String> options, Path out
         cmd.add("-Dai.djl.pytorch.num_threads=" + threads);
         cmd.add("-Dai.djl.pytorch.num_interop_threads=1");
         cmd.add("-Dfile.encoding=UTF-8");
-        cmd.add("-jar");
-        cmd.add(jar.toString());
+        cmd.add("-D" + ParentWatch.STOP_FILE_PROPERTY + "=" + outDir.resolve(WorkerProcess.STOP_FILE));
+        // model-runtime.jar's own CLI entry point, wrapped by ParentWatch so the worker dies with the portal
+        cmd.add("-cp");
+        cmd.add(launcherDir() + java.io.File.pathSeparator + jar);
+        cmd.add(ParentWatch.class.getName());
         cmd.add(command);
         boolean resume = resumeStep().isPresent();
         if (resume) {
@@ -66,6 +69,11 @@ public record WorkerLaunch(String command, Map<String, String> options, Path out
         return cmd;
     }
 
+    /** Where {@link ParentWatch} is copied for the worker's class path. */
+    public Path launcherDir() {
+        return outDir.resolve(".launcher");
+    }
+
     /** The worker's environment additions. */
     public Map<String, String> environment() {
         return Map.of("DJL_CACHE_DIR", djlCache.toString());
@@ -75,5 +83,6 @@ public record WorkerLaunch(String command, Map<String, String> options, Path out
     void prepareDirectories() throws java.io.IOException {
         Files.createDirectories(outDir);
         Files.createDirectories(djlCache);
+        ParentWatch.install(launcherDir());
     }
 }

@@ -16,8 +16,11 @@ public record WorkerOutcome(int exitCode, boolean stopRequested, String summary,
         lastLog = List.copyOf(lastLog);
     }
 
-    /** Stopped on request, after writing a checkpoint (the summary says so) or killed after the grace period. */
+    /** Stopped, after writing a checkpoint (the summary says so), or stopped on request and killed after the grace period. */
     public boolean stopped() {
+        if (summary != null && summary.contains("\"stopped\":true")) {
+            return true; // also a stop the worker decided itself (its portal went away)
+        }
         return stopRequested && !(exitCode == 0 && summary != null && summary.contains("\"stopped\":false"));
     }
 

@@ -136,6 +136,11 @@ public final class WorkerProcess implements AutoCloseable {
         }
     }
 
+    /** Closes the worker's stdin as a dying portal would (the kernel does that on SIGKILL); for tests. */
+    void closeParentPipe() throws IOException {
+        process.getOutputStream().close();
+    }
+
     /** Kills the worker if it still runs (the supervising thread was interrupted, the portal is undeploying). */
     @Override
     public void close() {

@@ -71,12 +71,13 @@ class SmallPartsTest {
                 dir.resolve("run"), true, 2, Path.of("/jdk"), Path.of("/w.jar"), dir.resolve("djl"));
         List<String> fresh = l.commandLine();
         assertEquals(List.of("/jdk/bin/java", "-Dai.djl.pytorch.num_threads=2", "-Dai.djl.pytorch.num_interop_threads=1",
-                "-Dfile.encoding=UTF-8", "-jar", "/w.jar", "sft", "--out=" + dir.resolve("run"), "--init=/m",
-                "--learningRate=9.65e-6", "--maxSteps=10"), fresh);
+                "-Dfile.encoding=UTF-8", "-Dworker.stopFile=" + dir.resolve("run/STOP"), "-cp",
+                dir.resolve("run/.launcher") + java.io.File.pathSeparator + "/w.jar", ParentWatch.class.getName(),
+                "sft", "--out=" + dir.resolve("run"), "--init=/m", "--learningRate=9.65e-6", "--maxSteps=10"), fresh);
         Files.createDirectories(dir.resolve("run/step-0000005"));
         Files.writeString(dir.resolve("run/latest"), "step-0000005");
         assertEquals(List.of("sft", "--resume=" + dir.resolve("run"), "--maxSteps=10"),
-                l.commandLine().subList(6, l.commandLine().size()));
+                l.commandLine().subList(8, l.commandLine().size()));
         assertEquals(dir.resolve("djl").toString(), l.environment().get("DJL_CACHE_DIR"));
     }
 }

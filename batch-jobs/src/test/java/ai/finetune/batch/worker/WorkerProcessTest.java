@@ -172,4 +172,29 @@ class WorkerProcessTest {
         List<Integer> delivered = second.steps();
         assertEquals(expected, delivered);
     }
+
+    @Test
+    void aWorkerWhosePortalDiesCheckpointsAndExits(@TempDir Path out) throws Exception {
+        Recorder rec = new Recorder();
+        WorkerOutcome outcome;
+        try (WorkerProcess w = WorkerProcess.start(pretrain(out, 100_000), rec)) {
+            CompletableFuture<WorkerOutcome> done = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return w.supervise(Duration.ofMillis(100), Duration.ofSeconds(120));
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (rec.rows.size() < 2 && System.nanoTime() < deadline && !done.isDone()) {
+                Thread.sleep(50);
+            }
+            assertTrue(rec.rows.size() >= 2, () -> "no progress: " + read(out.resolve("worker.log")));
+            w.closeParentPipe(); // what the kernel does when the portal is killed with SIGKILL
+            outcome = done.get(120, TimeUnit.SECONDS);
+        }
+        assertEquals(0, outcome.exitCode(), () -> read(out.resolve("worker.log")));
+        assertTrue(outcome.stopped(), () -> "stopped by itself, summary " + outcome.summary());
+        assertTrue(Checkpoints.latestStep(out).orElseThrow() >= 2);
+    }
 }
