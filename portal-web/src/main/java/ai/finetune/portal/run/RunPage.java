@@ -106,6 +106,11 @@ public class RunPage implements Serializable {
         return r == null ? "" : RunsPage.duration(r.getEtaSeconds());
     }
 
+    /** A metric for display: four decimals. */
+    public String format(Double value) {
+        return value == null ? "" : String.format(java.util.Locale.ROOT, "%.4f", value);
+    }
+
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
 
