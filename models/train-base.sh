@@ -3,17 +3,20 @@
 #   models/train-base.sh
 # 1. prepare-corpus: Debian's Python 3.11 standard library sources through the Codex filters, 5% validation
 # 2. tokenizer-train: byte-level BPE, 2,048 learned tokens + Codex's whitespace-run tokens
-# 3. pretrain: GPT d128 L4 H4, context 256, on 1 CPU thread (about 30-40 minutes on a shared 2-core machine)
+# 3. pretrain: GPT d128 L4 H4, context 256, 1,000 steps of 16 x 256 tokens on 1 CPU thread (about 40 minutes
+#    on a 2-core machine shared with other jobs, ~1.5 epochs of 2.78M tokens). The shipped model ran 106 steps
+#    with MAX_STEPS=1500, was stopped (STOP file) and resumed with MAX_STEPS=1000: steps 100-106 had a slightly
+#    different cosine learning rate than a fresh MAX_STEPS=1000 run, so a rerun matches closely, not bit for bit.
 # 4. copy the last checkpoint's config.json, tokenizer.json and model.safetensors (no optimizer state) and the
 #    metrics to models/base-python/.
-# Environment: WORK (scratch folder, default models/work), MAX_STEPS (default 1500), THREADS (default 1),
+# Environment: WORK (scratch folder, default models/work), MAX_STEPS (default 1000), THREADS (default 1),
 # PYTHON_LIB (default /usr/lib/python3.11).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAR=$ROOT/model-runtime/target/model-runtime.jar
 WORK=${WORK:-$ROOT/models/work}
 OUT=$ROOT/models/base-python
-MAX_STEPS=${MAX_STEPS:-1500}
+MAX_STEPS=${MAX_STEPS:-1000}
 THREADS=${THREADS:-1}
 PYTHON_LIB=${PYTHON_LIB:-/usr/lib/python3.11}
 export DJL_CACHE_DIR=${DJL_CACHE_DIR:-$HOME/.djl.ai}

@@ -77,13 +77,16 @@ def main():
                 a, b = results(our_samples + "_results.jsonl"), results(ref_samples + "_results.jsonl")
                 passed_diff = sum(x["passed"] != y["passed"] for x, y in zip(a, b)) + abs(len(a) - len(b))
                 result_diff = sum(x["result"] != y["result"] for x, y in zip(a, b))
+                examples = [{"line": i + 1, "task_id": x["task_id"], "kind": x.get("kind"), "ours": x["result"][:120],
+                             "reference": y["result"][:120]} for i, (x, y) in enumerate(zip(a, b))
+                            if x["result"] != y["result"]][:10]
                 pass_diff = max(abs(our_summary.get(k, math.inf) - v) for k, v in ref_pass.items())
                 row = {"workers": workers, "round": rnd, "samples": n,
                        "reference_s": round(ref_wall, 2), "reference_samples_per_s": round(n / ref_wall, 1),
                        "ours_s": round(our_wall, 2), "ours_samples_per_s": round(n / our_wall, 1),
                        "speedup": round(ref_wall / our_wall, 2), "passed_mismatches": passed_diff,
                        "result_mismatches": result_diff, "max_pass_at_k_diff": pass_diff,
-                       "reference_pass_at_k": ref_pass}
+                       "reference_pass_at_k": ref_pass, "mismatch_examples": examples}
                 print(json.dumps(row), flush=True)
                 report.append(row)
     finally:

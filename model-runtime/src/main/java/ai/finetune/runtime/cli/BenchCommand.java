@@ -47,6 +47,7 @@ public final class BenchCommand implements Command {
                 + "  --width=128 --layers=4 --heads=4 --vocab=2048 --seqLen=128 --batchSize=16   the fixed configuration\n"
                 + "  --steps=20          timed training steps (after --warmup=3)\n"
                 + "  --newTokens=256     sampled tokens per sampling run (greedy, one sequence, 16-token prompt)\n"
+                + "  --repeats=3         sampling runs per mode; the best rate of each is reported\n"
                 + "  --threads=N         PyTorch intra-op threads (default: DJL's)\n"
                 + "  --device=cpu|gpu    default cpu\n"
                 + "Last stdout line: {train_tokens_per_s, sample_tokens_per_s_cache, sample_tokens_per_s_no_cache, "
@@ -64,6 +65,7 @@ public final class BenchCommand implements Command {
         int steps = options.integer("steps", 20);
         int warmup = options.integer("warmup", 3);
         int newTokens = options.integer("newTokens", 256);
+        int repeats = Math.max(1, options.integer("repeats", 3));
         if (options.has("threads")) {
             System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(options.integer("threads", 1)));
         }
@@ -111,8 +113,15 @@ public final class BenchCommand implements Command {
             int[] promptIds = new Random(2).ints(prompt, 0, vocab - 1).toArray();
             SamplingConfig sc = new SamplingConfig(newTokens, 0, 1, 0, List.of(), 1, 0, true);
             sampler.sample(promptIds, sc.withMaxNewTokens(8)); // warm up
-            double[] withCache = sampleRate(sampler, promptIds, sc);
-            double[] without = sampleRate(sampler, promptIds, sc.withKvCache(false));
+            // best of `repeats` runs each, alternating, so a burst of load from other processes hits both alike
+            double[] withCache = {0, 0};
+            double[] without = {0, 0};
+            for (int i = 0; i < repeats; i++) {
+                double[] c = sampleRate(sampler, promptIds, sc);
+                double[] f = sampleRate(sampler, promptIds, sc.withKvCache(false));
+                withCache = c[0] > withCache[0] ? c : withCache;
+                without = f[0] > without[0] ? f : without;
+            }
             summary.put("sample_new_tokens", newTokens);
             summary.put("sample_tokens_per_s_cache", withCache[0]);
             summary.put("sample_tokens_per_s_no_cache", without[0]);

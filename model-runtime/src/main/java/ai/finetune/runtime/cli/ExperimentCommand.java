@@ -51,7 +51,7 @@ public final class ExperimentCommand implements Command {
         }
         Preset preset;
         try {
-            preset = ConfigOverrides.apply(Preset.named(o.string("preset", "full")), o);
+            preset = RecordOptions.apply(Preset.named(o.string("preset", "full")), o, java.util.Set.of("name"));
         } catch (IllegalArgumentException e) {
             throw new UsageException("experiment: --preset: " + e.getMessage());
         }

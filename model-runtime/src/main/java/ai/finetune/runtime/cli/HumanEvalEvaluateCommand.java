@@ -1,7 +1,5 @@
 package ai.finetune.runtime.cli;
 
-import ai.finetune.runtime.eval.humaneval.JsonlFormatException;
-import java.nio.file.NoSuchFileException;
 import ai.finetune.runtime.eval.humaneval.Evaluation;
 import ai.finetune.runtime.eval.humaneval.Problems;
 import ai.finetune.runtime.eval.humaneval.Sample;
@@ -41,11 +39,7 @@ public final class HumanEvalEvaluateCommand implements Command {
 
     @Override
     public int run(Options options) throws Exception {
-        try {
-            return execute(options);
-        } catch (JsonlFormatException | NoSuchFileException e) {
-            throw new UsageException(name() + ": " + HumanEvalOptions.message(e));
-        }
+        return HumanEvalOptions.badInputAsUsage(name(), options, this::execute);
     }
 
     private int execute(Options options) throws Exception {

@@ -1,7 +1,5 @@
 package ai.finetune.runtime.cli;
 
-import ai.finetune.runtime.eval.humaneval.JsonlFormatException;
-import java.nio.file.NoSuchFileException;
 import ai.finetune.runtime.checkpoint.LoadedModel;
 import ai.finetune.runtime.device.Devices;
 import ai.finetune.runtime.eval.humaneval.Generation;
@@ -43,11 +41,7 @@ public final class HumanEvalGenerateCommand implements Command {
 
     @Override
     public int run(Options options) throws Exception {
-        try {
-            return execute(options);
-        } catch (JsonlFormatException | NoSuchFileException e) {
-            throw new UsageException(name() + ": " + HumanEvalOptions.message(e));
-        }
+        return HumanEvalOptions.badInputAsUsage(name(), options, this::execute);
     }
 
     private int execute(Options options) throws Exception {

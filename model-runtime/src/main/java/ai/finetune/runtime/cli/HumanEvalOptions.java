@@ -4,6 +4,7 @@ import ai.finetune.runtime.eval.humaneval.Sandbox;
 import ai.finetune.runtime.eval.humaneval.SandboxLimits;
 import ai.finetune.runtime.eval.humaneval.SandboxUnavailableException;
 import ai.finetune.runtime.eval.humaneval.Evaluation;
+import ai.finetune.runtime.eval.humaneval.JsonlFormatException;
 import ai.finetune.runtime.eval.humaneval.Problems;
 import ai.finetune.runtime.eval.humaneval.Sample;
 import java.io.IOException;
@@ -22,7 +23,8 @@ final class HumanEvalOptions {
               --memoryMb=N                address-space limit per sample process (default 2048)
               --maxProcesses=N            processes+threads per sample (default 32)
               --samplesPerSandbox=N       start a fresh sandbox after N samples (default 0: reuse, one fork each)
-              --unsafeAllowUnsandboxed=B  run samples WITHOUT a sandbox if none is available (default false)""";
+              --unsafeAllowUnsandboxed=B  run samples WITHOUT a sandbox if none is available (default false)"""
+            .indent(2).stripTrailing();
 
     static Sandbox sandbox(Options options) {
         SandboxLimits d = SandboxLimits.defaults();
@@ -91,6 +93,20 @@ final class HumanEvalOptions {
             return Evaluation.run(problems, samples, sandbox, workers, ks, requireComplete, System.err);
         } catch (IllegalArgumentException e) {
             throw new UsageException(options.command() + ": " + e.getMessage());
+        }
+    }
+
+    /** A command body, run by {@link #badInputAsUsage}. */
+    interface Body {
+        int run(Options options) throws Exception;
+    }
+
+    /** Runs {@code body}; a malformed or missing input file becomes a usage error of command {@code name}. */
+    static int badInputAsUsage(String name, Options options, Body body) throws Exception {
+        try {
+            return body.run(options);
+        } catch (JsonlFormatException | NoSuchFileException e) {
+            throw new UsageException(name + ": " + message(e));
         }
     }
 

@@ -1,7 +1,5 @@
 package ai.finetune.runtime.cli;
 
-import ai.finetune.runtime.eval.humaneval.JsonlFormatException;
-import java.nio.file.NoSuchFileException;
 import ai.finetune.runtime.checkpoint.LoadedModel;
 import ai.finetune.runtime.device.Devices;
 import ai.finetune.runtime.eval.humaneval.Evaluation;
@@ -14,9 +12,7 @@ import ai.finetune.runtime.eval.humaneval.TemperatureSweep;
 import ai.finetune.runtime.sampling.Sampler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,11 +49,7 @@ public final class HumanEvalSweepCommand implements Command {
 
     @Override
     public int run(Options options) throws Exception {
-        try {
-            return execute(options);
-        } catch (JsonlFormatException | NoSuchFileException e) {
-            throw new UsageException(name() + ": " + HumanEvalOptions.message(e));
-        }
+        return HumanEvalOptions.badInputAsUsage(name(), options, this::execute);
     }
 
     private int execute(Options options) throws Exception {
@@ -120,7 +112,7 @@ public final class HumanEvalSweepCommand implements Command {
             }
         }
         ObjectNode json = sweep.toJson();
-        writeAtomically(out, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+        Evaluation.writeSummary(out, json); // pretty JSON, written atomically
         json.put("sweep_file", out.toString());
         System.out.println(new ObjectMapper().writeValueAsString(json));
         return 0;
@@ -151,18 +143,6 @@ public final class HumanEvalSweepCommand implements Command {
             return t;
         } catch (NumberFormatException e) {
             throw new UsageException(options.command() + ": temperature must be a number >= 0, got '" + text + "'");
-        }
-    }
-
-    private static void writeAtomically(Path target, String text) throws java.io.IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, text);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
         }
     }
 }

@@ -48,7 +48,7 @@ public final class PpoCommand implements Command {
                   --device=cpu|gpu[:N]
                 Stop with SIGTERM or a STOP file in --out: the run checkpoints and exits; --resume continues it.
                 PPO (PpoConfig; --ptxCoef=0 is plain PPO):
-                """ + ConfigOverrides.describe(PpoConfig.defaults());
+                """ + RecordOptions.describe(PpoConfig.defaults(), java.util.Set.of());
     }
 
     @Override
@@ -72,7 +72,7 @@ public final class PpoCommand implements Command {
             }
             cfg = new ObjectMapper().readValue(saved.get("ppo_config"), PpoConfig.class);
             int iterations = o.integer("iterations", cfg.iterations());
-            cfg = ConfigOverrides.apply(cfg, new Options("ppo", new String[] {"--iterations=" + iterations}));
+            cfg = RecordOptions.with(cfg, "iterations", iterations);
         } else {
             paths.put("sft", o.required("sft"));
             paths.put("rewardModel", o.required("rewardModel"));
@@ -81,7 +81,7 @@ public final class PpoCommand implements Command {
                 paths.put("ptxData", o.required("ptxData"));
             }
             paths.put("ptxMaxChars", Long.toString(o.longValue("ptxMaxChars", 4_000_000L)));
-            cfg = ConfigOverrides.apply(PpoConfig.defaults(), o);
+            cfg = RecordOptions.apply(PpoConfig.defaults(), o, java.util.Set.of());
             if (cfg.ptxCoef() > 0 && !paths.containsKey("ptxData")) {
                 throw new UsageException("ppo: --ptxCoef=" + cfg.ptxCoef() + " needs --ptxData (pretraining text), "
                         + "or pass --ptxCoef=0 for plain PPO");

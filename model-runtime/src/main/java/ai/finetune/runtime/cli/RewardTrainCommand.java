@@ -51,7 +51,7 @@ public final class RewardTrainCommand implements Command {
                   --maxComparisons=N    use only the first N comparisons of --data (0 = all)
                   --device=cpu|gpu[:N]  default cpu
                 training (RewardConfig):
-                """ + ConfigOverrides.describe(RewardConfig.defaults());
+                """ + RecordOptions.describe(RewardConfig.defaults(), java.util.Set.of());
     }
 
     @Override
@@ -63,7 +63,7 @@ public final class RewardTrainCommand implements Command {
         Path out = o.path("out");
         int maxComparisons = o.integer("maxComparisons", 0);
         Device device = Devices.parse(o.string("device", "cpu"));
-        RewardConfig cfg = ConfigOverrides.apply(RewardConfig.defaults(), o);
+        RewardConfig cfg = RecordOptions.apply(RewardConfig.defaults(), o, java.util.Set.of());
         o.rejectUnknown();
         StopSignal.installSignalHandlers();
 
@@ -103,7 +103,7 @@ public final class RewardTrainCommand implements Command {
             Map<String, String> opts = new LinkedHashMap<>();
             opts.put("sft", sftDir.toString());
             opts.put("data", data.toString());
-            opts.put("reward_config", ConfigOverrides.json(cfg));
+            opts.put("reward_config", new ObjectMapper().writeValueAsString(cfg));
             opts.put("bias_shift", Double.toString(r.biasShift()));
             if (r.valAccuracy() != null) {
                 opts.put("val_accuracy", Double.toString(r.valAccuracy().rate()));

@@ -1,8 +1,10 @@
 package ai.finetune.runtime.rlhf;
 
+import ai.finetune.runtime.eval.stats.WilsonInterval;
+
 /**
- * A rate with its 95% Wilson score interval (Wilson 1927), which stays inside [0, 1] and behaves at small n and
- * rates near 0 or 1, unlike the normal approximation. Ties count as half a success.
+ * A rate with its 95% Wilson score interval ({@link WilsonInterval}), as the RLHF reports print it. Ties count as
+ * half a success.
  *
  * @param rate    successes / n
  * @param ciLow   lower end of the 95% interval
@@ -10,18 +12,13 @@ package ai.finetune.runtime.rlhf;
  * @param n       trials
  */
 public record Proportion(double rate, double ciLow, double ciHigh, long n) {
-    private static final double Z95 = 1.959963984540054;
-
+    /** The rate with the shared 95% Wilson interval of {@code eval.stats}. */
     public static Proportion wilson(double successes, long n) {
         if (n <= 0) {
             return new Proportion(Double.NaN, 0, 1, 0);
         }
-        double p = successes / n;
-        double z2 = Z95 * Z95;
-        double denom = 1 + z2 / n;
-        double centre = (p + z2 / (2.0 * n)) / denom;
-        double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denom;
-        return new Proportion(p, Math.max(0, centre - half), Math.min(1, centre + half), n);
+        ai.finetune.runtime.eval.stats.Interval ci = WilsonInterval.of(successes, (int) n);
+        return new Proportion(successes / n, ci.low(), ci.high(), n);
     }
 
     /** As a JSON-ready map with keys rate, ci_low, ci_high, n. */

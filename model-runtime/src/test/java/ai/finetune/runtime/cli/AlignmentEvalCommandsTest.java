@@ -4,21 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
-import ai.finetune.runtime.checkpoint.Checkpoint;
-import ai.finetune.runtime.config.GptConfig;
 import ai.finetune.runtime.eval.alignment.ModelScorer;
 import ai.finetune.runtime.eval.alignment.ScorerFactory;
-import ai.finetune.runtime.nn.GptModel;
-import ai.finetune.runtime.tokenizer.BpeTokenizer;
-import ai.finetune.runtime.tokenizer.BpeTrainer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,15 +103,8 @@ class AlignmentEvalCommandsTest {
     /** Both commands as registered in Main, on a tiny random GPT checkpoint. */
     @Test
     void registeredCommandsScoreWithAGptCheckpoint() throws Exception {
-        BpeTrainer trainer = new BpeTrainer(320, 1);
-        trainer.feed("What happens if you eat watermelon seeds? The seeds pass through. Who was not comfortable?");
-        BpeTokenizer tokenizer = trainer.train();
-        GptConfig cfg = new GptConfig(tokenizer.vocabSize(), 256, 2, 2, 32, 0.0, GptConfig.GELU);
-        Path modelDir = dir.resolve("tiny-gpt");
-        try (GptModel model = GptModel.create(cfg, Device.cpu(), 9)) {
-            Checkpoint.saveModel(modelDir, new Checkpoint.Meta("pretrain", cfg, null, Map.of()), model.toTensors(),
-                    tokenizer);
-        }
+        Path modelDir = TinyGptCheckpoint.save(dir.resolve("tiny-gpt"),
+                "What happens if you eat watermelon seeds? The seeds pass through. Who was not comfortable?", 320, 9);
         StdoutCapture.Result tqa = StdoutCapture.run(() -> Main.run(new String[] {"truthfulqa-eval",
                 "--model=" + modelDir, "--limit=3"}));
         assertEquals(0, tqa.status());

@@ -4,12 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
-import ai.finetune.runtime.checkpoint.Checkpoint;
-import ai.finetune.runtime.config.GptConfig;
-import ai.finetune.runtime.nn.GptModel;
-import ai.finetune.runtime.tokenizer.BpeTokenizer;
-import ai.finetune.runtime.tokenizer.BpeTrainer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -153,14 +147,8 @@ class HumanEvalCommandsTest {
 
     @Test
     void generateWritesSamplesThatEvaluateAndSweepConsume() throws Exception {
-        BpeTrainer trainer = new BpeTrainer(300, 1);
-        trainer.feed("def f(x):\n    return x + 1\n\ndef g(y):\n    return [y for y in range(3)]\n");
-        BpeTokenizer tokenizer = trainer.train();
-        GptConfig cfg = new GptConfig(tokenizer.vocabSize(), 256, 2, 2, 32, 0.0, GptConfig.GELU);
-        Path modelDir = dir.resolve("tiny-gpt");
-        try (GptModel model = GptModel.create(cfg, Device.cpu(), 3)) {
-            Checkpoint.saveModel(modelDir, new Checkpoint.Meta("pretrain", cfg, null, Map.of()), model.toTensors(), tokenizer);
-        }
+        Path modelDir = TinyGptCheckpoint.save(dir.resolve("tiny-gpt"),
+                "def f(x):\n    return x + 1\n\ndef g(y):\n    return [y for y in range(3)]\n", 300, 3);
         Path samples = dir.resolve("gen.jsonl");
         JsonNode g = run("humaneval-generate", "--model=" + modelDir, "--n=3", "--batch=2", "--temperature=0.8",
                 "--maxTokens=12", "--limit=2", "--out=" + samples);

@@ -132,6 +132,13 @@ public final class PortalLauncher {
             if (driver == null) {
                 driver = driverFor(url);
             }
+            if (url.startsWith("jdbc:postgresql:") && url.toLowerCase(java.util.Locale.ROOT).contains("currentschema=")) {
+                // Payara's Jakarta Batch runs SET SCHEMA 'public' on the shared pool's connections: a portal schema
+                // elsewhere would vanish from under the application after the first batch call.
+                throw new IllegalArgumentException("PORTAL_DB_URL must not set currentSchema: the portal uses the public "
+                        + "schema (Jakarta Batch keeps its job repository there and resets pooled connections to it); "
+                        + "give the portal a database of its own instead");
+            }
             if (user == null || password == null) {
                 throw new IllegalArgumentException("PORTAL_DB_USER and PORTAL_DB_PASSWORD must be set when PORTAL_DB_URL is set ("
                         + redact(url) + ")");

@@ -9,6 +9,7 @@ import ai.finetune.portal.users.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.batch.runtime.BatchRuntime;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -50,6 +51,7 @@ public class PortalStartup {
         long start = System.nanoTime();
         try {
             Migrations.migrate(dataSource);
+            startBatchRuntime();
             createFirstAdmin();
             if (demo) {
                 createDemoUsers();
@@ -64,6 +66,18 @@ public class PortalStartup {
 
     public boolean isReady() {
         return ready;
+    }
+
+    /**
+     * Touches the Jakarta Batch runtime once, so that it creates its job repository (JBATCH* tables) in the portal
+     * database now (after the migrations) rather than on the first job, and so that a wrong data source setting
+     * fails the start instead of the first run.
+     */
+    private void startBatchRuntime() {
+        long t0 = System.nanoTime();
+        int jobs = BatchRuntime.getJobOperator().getJobNames().size();
+        LOG.info(() -> String.format("Jakarta Batch job repository ready in the portal database (%d job name(s) known, %d ms)",
+                jobs, (System.nanoTime() - t0) / 1_000_000));
     }
 
     private void createFirstAdmin() {

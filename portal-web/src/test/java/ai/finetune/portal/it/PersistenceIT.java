@@ -19,7 +19,8 @@ import org.openqa.selenium.By;
 /**
  * Data survives a restart on the same data dir: on embedded H2, and on PostgreSQL when PORTAL_TEST_PG_URL is set
  * (a JDBC URL such as jdbc:postgresql://localhost:5432/portal_test, with PORTAL_TEST_PG_USER and
- * PORTAL_TEST_PG_PASSWORD). Each PostgreSQL run gets its own new, empty schema, so Flyway migrates from nothing.
+ * PORTAL_TEST_PG_PASSWORD; that user needs CREATEDB). Each PostgreSQL run creates a new, empty database, so
+ * Flyway migrates from nothing (the portal uses the public schema), and drops it when the test passed.
  */
 class PersistenceIT {
 
@@ -48,7 +49,7 @@ class PersistenceIT {
     }
 
     @Test
-    void postgresqlEmptySchemaIsMigratedAndUsersSurviveARestart() throws Exception {
+    void postgresqlEmptyDatabaseIsMigratedAndUsersSurviveARestart() throws Exception {
         String url = System.getenv("PORTAL_TEST_PG_URL");
         if (url == null || url.isBlank()) {
             System.out.println("[it] SKIPPED the PostgreSQL persistence test: PORTAL_TEST_PG_URL is not set "
@@ -57,31 +58,36 @@ class PersistenceIT {
         }
         String user = System.getenv().getOrDefault("PORTAL_TEST_PG_USER", "");
         String password = System.getenv().getOrDefault("PORTAL_TEST_PG_PASSWORD", "");
-        String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        String database = "portal_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
+            s.execute("CREATE DATABASE " + database);
         }
-        String portalUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        String portalUrl = withDatabase(url, database);
         String adminPassword = "pg-admin-" + UUID.randomUUID();
         boolean passed = false;
         try (PortalServer server = PortalServer.fresh("pg-restart")
                 .env("PORTAL_DB_URL", portalUrl).env("PORTAL_DB_USER", user).env("PORTAL_DB_PASSWORD", password)
                 .env("PORTAL_ADMIN_PASSWORD", adminPassword)) {
             server.start();
-            System.out.printf("[it] PostgreSQL: empty schema %s migrated and ready in %.1f s%n", schema,
+            System.out.printf("[it] PostgreSQL: empty database %s migrated and ready in %.1f s%n", database,
                     server.lastStartTime().toMillis() / 1000.0);
             Http api = Http.api(server);
             assertTrue(api.get("/health/ready").body().contains("PostgreSQL"), "the portal runs on PostgreSQL");
             api.createUser(adminPassword, "kept-user", "kept-user-pass", "STAKEHOLDER");
-            try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT version, success FROM " + schema + ".flyway_schema_history WHERE version = '1'")) {
-                assertTrue(rs.next(), "Flyway recorded V1 in " + schema);
-                assertTrue(rs.getBoolean("success"));
-            }
-            try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + schema + ".portal_user")) {
-                rs.next();
-                assertEquals(2, rs.getInt(1), "admin and kept-user are rows in PostgreSQL");
+            try (Connection c = DriverManager.getConnection(portalUrl, user, password); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT success FROM flyway_schema_history WHERE version = '1'")) {
+                    assertTrue(rs.next(), "Flyway recorded V1");
+                    assertTrue(rs.getBoolean("success"));
+                }
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM portal_user")) {
+                    rs.next();
+                    assertEquals(2, rs.getInt(1), "admin and kept-user are rows in PostgreSQL");
+                }
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables "
+                        + "WHERE table_schema = 'public' AND LOWER(table_name) LIKE 'jbatch%'")) {
+                    rs.next();
+                    assertTrue(rs.getInt(1) >= 5, "the Jakarta Batch job repository is in the portal's database: " + rs.getInt(1));
+                }
             }
             server.env("PORTAL_ADMIN_PASSWORD", "ignored-after-first-start").restart();
             checkAfterRestart(server, adminPassword, "ignored-after-first-start", "pg");
@@ -89,12 +95,23 @@ class PersistenceIT {
         } finally {
             if (passed) {
                 try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-                    s.execute("DROP SCHEMA " + schema + " CASCADE");
+                    s.execute("DROP DATABASE " + database);
                 }
             } else {
-                System.out.println("[it] kept PostgreSQL schema " + schema + " for inspection");
+                System.out.println("[it] kept PostgreSQL database " + database + " for inspection");
             }
         }
+    }
+
+    /** The same JDBC URL with another database name: jdbc:postgresql://host:port/NAME?params. */
+    static String withDatabase(String url, String database) {
+        int hosts = url.indexOf("//");
+        int slash = url.indexOf('/', hosts + 2);
+        int query = url.indexOf('?');
+        if (hosts < 0 || slash < 0) {
+            throw new IllegalArgumentException("PORTAL_TEST_PG_URL must look like jdbc:postgresql://host:port/database: " + url);
+        }
+        return url.substring(0, slash + 1) + database + (query < 0 ? "" : url.substring(query));
     }
 
     private static void checkAfterRestart(PortalServer server, String adminPassword, String ignoredPassword, String tag)

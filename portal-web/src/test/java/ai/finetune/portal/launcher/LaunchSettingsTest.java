@@ -64,6 +64,14 @@ class LaunchSettingsTest {
     }
 
     @Test
+    void postgresqlSchemasOtherThanPublicAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LaunchSettings.resolve(Map.of(
+                "PORTAL_DB_URL", "jdbc:postgresql://db/portal?currentSchema=portal", "PORTAL_DB_USER", "a",
+                "PORTAL_DB_PASSWORD", "b"), new Properties()));
+        assertTrue(e.getMessage().contains("currentSchema"));
+    }
+
+    @Test
     void redactCutsQueryAndH2Settings() {
         assertEquals("jdbc:postgresql://h/db", LaunchSettings.redact("jdbc:postgresql://h/db?user=a&password=b"));
         assertEquals("jdbc:h2:file:/x/db", LaunchSettings.redact("jdbc:h2:file:/x/db;PASSWORD=x"));

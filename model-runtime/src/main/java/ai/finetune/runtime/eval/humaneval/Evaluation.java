@@ -127,7 +127,7 @@ public final class Evaluation {
         Jsonl.writeAtomically(target, records);
     }
 
-    /** Writes a JSON document (the summary) atomically. */
+    /** Writes a JSON document (the summary; humaneval-sweep's sweep file) pretty-printed and atomically. */
     public static void writeSummary(Path target, ObjectNode document) throws IOException {
         Jsonl.writeJsonAtomically(target, document);
     }

@@ -172,11 +172,62 @@ public final class Sandbox {
         } else {
             tmp = hostTmp.toString();
         }
-        int nproc = (dedicatedUid || !isRoot()) && cgroupParent == null ? limits.maxProcesses() + 3 : 0;
+        int nproc = nprocLimit(dedicatedUid);
         cmd.addAll(List.of(limits.python().toString(), "-I", "-S", "-c", workerSource,
                 Long.toString(limits.addressSpaceBytes()), Integer.toString(limits.cpuSeconds()),
                 Long.toString(limits.fileSizeBytes()), Integer.toString(nproc), tmp));
         return cmd;
+    }
+
+    /**
+     * RLIMIT_NPROC for sample processes (0: leave unset). It counts every task of the real uid, so: under a dedicated
+     * worker uid, the container's three, the sample's allowance and two for a previous container still being torn
+     * down; as an ordinary user without a cgroup, what that user runs already plus the allowance (a snapshot:
+     * weaker than a cgroup, the best a non-root user without one can do); as root (exempt) nothing.
+     */
+    private int nprocLimit(boolean dedicatedUid) {
+        if (dedicatedUid) {
+            return limits.maxProcesses() + 5;
+        }
+        if (isRoot() || cgroupParent != null) {
+            return 0;
+        }
+        return tasksOfCurrentUser() + limits.maxProcesses() + 3;
+    }
+
+    private static int tasksOfCurrentUser() {
+        String me = null;
+        int tasks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                if (!p.getFileName().toString().matches("\\d+")) {
+                    continue;
+                }
+                try {
+                    String uid = null;
+                    int threads = 0;
+                    for (String line : Files.readAllLines(p.resolve("status"))) {
+                        if (line.startsWith("Uid:")) {
+                            uid = line.split("\\s+")[1];
+                        } else if (line.startsWith("Threads:")) {
+                            threads = Integer.parseInt(line.split("\\s+")[1]);
+                        }
+                    }
+                    if (me == null) {
+                        me = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                                .filter(l -> l.startsWith("Uid:")).findFirst().map(l -> l.split("\\s+")[1]).orElse("");
+                    }
+                    if (me.equals(uid)) {
+                        tasks += threads;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // gone while we looked
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return tasks;
     }
 
     static int workerUid(int slot) {

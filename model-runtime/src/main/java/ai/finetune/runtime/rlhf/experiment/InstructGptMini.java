@@ -27,6 +27,7 @@ import ai.finetune.runtime.tokenizer.Tokenizer;
 import ai.finetune.runtime.training.Batch;
 import ai.finetune.runtime.training.Example;
 import ai.finetune.runtime.training.Examples;
+import ai.finetune.runtime.training.SftData;
 import ai.finetune.runtime.training.Trainer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -109,7 +110,7 @@ public final class InstructGptMini {
                 String p = trainPrompts.get(rnd.nextInt(trainPrompts.size()));
                 String d = ListTask.demonstration(p, rnd);
                 demos.add(new String[] {p, d});
-                sftTrain.add(sftExample(p, d, tok, sft.config().context()));
+                sftTrain.add(SftData.example(tok.encode(p), tok.encode(d), tok, sft.config().context() - 1));
             }
             TrainConfig sftCfg = new TrainConfig(preset.sftLr(), 0.1, 0, preset.sftSteps(), 8, 1, 64, 0.0, 0.9, 0.95,
                     1e-8, 1.0, 0, 4, 0, seed);
@@ -207,7 +208,8 @@ public final class InstructGptMini {
                         double coef = run.equals("ppo") ? 0 : preset.ptxCoef();
                         PpoConfig pc = new PpoConfig(preset.ppoIterations(), 8, 4, MAX_NEW, 1.0, 8, 1, preset.ppoLr(),
                                 2 * preset.ppoLr(), Math.min(10, preset.ppoIterations() / 4), preset.klCoef(), 0, 10000, 1.0,
-                                0.95, 0.2, 0.2, true, coef, 4, 64, false, 0.992, 1.0, 0.0, 3, 0, seed);
+                                0.95, 0.2, 0.2, true, coef, 4, 64, false, 0.992, 1.0, 0.0, preset.missingEosPenalty(), 3, 0,
+                                seed);
                         List<Map<String, Object>> its = new ArrayList<>();
                         try (PpoTrainer ppo = new PpoTrainer(copy(sft), copy(sft), rm.copy(), rm.copy(), pc, tok,
                                 trainPrompts, ptx.train(), out.resolve(run.replace('_', '-')), Map.of(), null)) {
@@ -369,20 +371,6 @@ public final class InstructGptMini {
 
     private GptModel copy(GptModel m) {
         return GptModel.fromTensors(m.config(), device, m.toTensors());
-    }
-
-    /** prompt + RESPONSE + response + END_OF_TEXT, loss on the response and the end of text (SFT's layout). */
-    static Example sftExample(String prompt, String response, Tokenizer tok, int context) {
-        int[] ids = Sequences.scored(prompt, response, tok, context);
-        int r = 0;
-        while (ids[r] != tok.responseId()) {
-            r++;
-        }
-        float[] w = new float[ids.length - 1];
-        for (int j = r; j < w.length; j++) {
-            w[j] = 1f; // prediction j is of ids[j + 1]: the response tokens and END_OF_TEXT
-        }
-        return new Example(ids, w);
     }
 
     /** Token-weighted mean LM loss over (at most 64 of) the held-out pretraining windows. */

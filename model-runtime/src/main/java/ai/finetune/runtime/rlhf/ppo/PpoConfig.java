@@ -34,6 +34,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param emaDecay            EMA decay
  * @param gradClip            global norm clip, per model (0 = off)
  * @param weightDecay         AdamW decay on block weight matrices
+ * @param missingEosPenalty   subtracted from the score of a response cut at maxNewTokens without END_OF_TEXT (0 =
+ *                            off; TRL's missing_eos_penalty): a reward model never shown unfinished responses
+ *                            otherwise invites the policy to ramble past the end
  * @param logSamples          sample completions written to metrics.jsonl per iteration
  * @param checkpointInterval  iterations between checkpoints (0 = only at the end or on stop)
  * @param seed                every random draw is a function of (seed, iteration)
@@ -44,10 +47,10 @@ public record PpoConfig(int iterations, int promptsPerIteration, int samplesPerP
                         double valueLearningRate, int warmupIterations, double klCoef, double klTarget, int klHorizon,
                         double gamma, double lambda, double clipRange, double valueClip, boolean whitenAdvantages,
                         double ptxCoef, int ptxBatchSize, int ptxSeqLen, boolean ema, double emaDecay,
-                        double gradClip, double weightDecay, int logSamples, int checkpointInterval, long seed) {
+                        double gradClip, double weightDecay, double missingEosPenalty, int logSamples, int checkpointInterval, long seed) {
     public static PpoConfig defaults() {
         return new PpoConfig(20, 8, 4, 32, 1.0, 8, 1, 2e-5, 5e-5, 10, 0.02, 0, 10000, 1.0, 0.95, 0.2, 0.2, true,
-                27.8, 4, 64, false, 0.992, 1.0, 0.0, 3, 5, 1337);
+                27.8, 4, 64, false, 0.992, 1.0, 0.0, 0.0, 3, 5, 1337);
     }
 
     public PpoConfig {
@@ -64,6 +67,7 @@ public record PpoConfig(int iterations, int promptsPerIteration, int samplesPerP
         require(ptxCoef >= 0, "ptxCoef must be >= 0");
         require(ptxBatchSize > 0 && ptxSeqLen > 1, "ptxBatchSize must be > 0 and ptxSeqLen > 1");
         require(emaDecay > 0 && emaDecay < 1, "emaDecay must be in (0, 1)");
+        require(missingEosPenalty >= 0, "missingEosPenalty must be >= 0");
         require(gradClip >= 0 && weightDecay >= 0 && logSamples >= 0 && checkpointInterval >= 0,
                 "gradClip, weightDecay, logSamples, checkpointInterval must be >= 0");
     }

@@ -289,6 +289,9 @@ public final class PpoTrainer implements AutoCloseable {
                         e.values[a] = v[(int) (i * t + pos)]; // value of the state before action a
                     }
                     e.score = s[i];
+                    if (e.actions[k - 1] != tok.endOfTextId()) {
+                        e.score -= cfg.missingEosPenalty();
+                    }
                 }
             }
         }

@@ -3,8 +3,7 @@ package ai.finetune.runtime.rlhf.ppo;
 import ai.finetune.runtime.tokenizer.Tokenizer;
 import ai.finetune.runtime.training.Example;
 import ai.finetune.runtime.training.Examples;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import ai.finetune.runtime.training.PretrainData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,16 +16,23 @@ import java.util.stream.Stream;
 /**
  * Pretraining text for PPO-ptx and for measuring the alignment tax: documents packed into one token stream (each
  * followed by END_OF_TEXT) and cut into windows of {@code seqLen + 1} tokens at stride {@code seqLen}; every 20th
- * window is held out for the pretraining validation loss. Sources: a {@code .jsonl} file of {@code {"text": ..}}
- * lines (the pretrain format), a plain text file, or a folder whose {@code .py}, {@code .txt} and {@code .md}
- * files are read in name order. At most {@code maxChars} characters are read.
+ * window is held out for the pretraining validation loss. Sources in the pretraining formats (a prepare-corpus
+ * folder with train.jsonl/val.jsonl, or a {@code .jsonl} of {@code {"text": ..}} lines) are read by
+ * {@link PretrainData} as pretrain reads them; a plain text file, or a folder of raw {@code .py}, {@code .txt} and
+ * {@code .md} files (read in name order, at most {@code maxChars} characters) are cut here.
  */
 public final class PtxData {
     public record Split(Examples train, Examples val, long tokens) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public static Split load(Path source, Tokenizer tok, int seqLen, long maxChars) throws IOException {
+        if (source.toString().endsWith(".jsonl") || Files.isRegularFile(source.resolve("train.jsonl"))) {
+            // the pretraining corpus format (prepare-corpus output or {"text"} lines): read as pretrain does
+            PretrainData.Split p = PretrainData.load(source, null, tok, seqLen);
+            if (p.val() == null || p.val().size() == 0) {
+                throw new IOException(source + ": no validation windows of " + (seqLen + 1) + " tokens");
+            }
+            return new Split(p.train(), p.val(), p.trainTokens() + p.valTokens());
+        }
         List<String> docs = documents(source, maxChars);
         List<Integer> stream = new ArrayList<>();
         for (String d : docs) {
@@ -77,25 +83,6 @@ public final class PtxData {
                 }
                 docs.add(text);
                 chars += text.length();
-            }
-        } else if (source.toString().endsWith(".jsonl")) {
-            int lineNo = 0;
-            for (String line : Files.readAllLines(source, StandardCharsets.UTF_8)) {
-                lineNo++;
-                if (line.isBlank() || chars >= maxChars) {
-                    continue;
-                }
-                JsonNode n;
-                try {
-                    n = JSON.readTree(line);
-                } catch (IOException e) {
-                    throw new IOException(source + ":" + lineNo + ": not JSON: " + e.getMessage(), e);
-                }
-                if (!n.path("text").isTextual()) {
-                    throw new IOException(source + ":" + lineNo + ": missing string field \"text\"");
-                }
-                docs.add(n.get("text").asText());
-                chars += n.get("text").asText().length();
             }
         } else {
             String text = Files.readString(source, StandardCharsets.UTF_8);

@@ -21,7 +21,7 @@ import java.util.zip.GZIPInputStream;
  *   {"prompt": "...", "responses": [...], "ranking": [2, 0, 1]}                    K-way, no ties (best first)
  *   {"prompt": "...", "chosen": "...", "rejected": "..."}                          one pair
  *   {"chosen": "\n\nHuman: ..\n\nAssistant: A", "rejected": "\n\nHuman: ..\n\nAssistant: B"}   hh-rlhf: the
- *        prompt is the transcript up to and including the last "\n\nAssistant:", which both must share
+ *        prompt is the longest shared prefix ending in "\n\nAssistant:"
  * </pre>
  * Errors name the file and line.
  */
@@ -99,19 +99,20 @@ public final class ComparisonData {
         if (n.has("prompt")) {
             return Comparison.pair(text(n, "prompt"), chosen, rejected);
         }
-        int c = chosen.lastIndexOf(ASSISTANT);
-        int r = rejected.lastIndexOf(ASSISTANT);
-        if (c < 0 || r < 0) {
-            throw new IllegalArgumentException("no \"prompt\" and no \"" + ASSISTANT.strip()
-                    + "\" turn to split the transcript at");
+        // the prompt is the longest shared prefix that ends with an Assistant turn marker (a few hh-rlhf rows
+        // continue the dialogue inside one response, so "the last marker of each" would differ)
+        int common = 0;
+        int max = Math.min(chosen.length(), rejected.length());
+        while (common < max && chosen.charAt(common) == rejected.charAt(common)) {
+            common++;
         }
-        String prompt = chosen.substring(0, c + ASSISTANT.length());
-        if (!prompt.equals(rejected.substring(0, r + ASSISTANT.length()))) {
-            throw new IllegalArgumentException("chosen and rejected transcripts differ before their last "
-                    + ASSISTANT.strip() + " turn");
+        int at = chosen.substring(0, common).lastIndexOf(ASSISTANT);
+        if (at < 0) {
+            throw new IllegalArgumentException("no \"prompt\" field, and chosen and rejected share no prefix ending in "
+                    + "an \"" + ASSISTANT.strip() + "\" turn");
         }
-        return Comparison.pair(prompt, chosen.substring(c + ASSISTANT.length()),
-                rejected.substring(r + ASSISTANT.length()));
+        int end = at + ASSISTANT.length();
+        return Comparison.pair(chosen.substring(0, end), chosen.substring(end), rejected.substring(end));
     }
 
     private static String text(JsonNode n, String key) {

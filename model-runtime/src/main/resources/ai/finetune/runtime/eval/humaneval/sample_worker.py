@@ -156,7 +156,12 @@ def reliability_guard():
 
 
 def kill_everything_else():
-    """Kills and reaps every process left in the namespace but pid 1 and us; returns how many were reaped."""
+    """Kills and reaps every process the sample left; returns how many were reaped.
+
+    In our own pid namespace kill(-1) reaches all of them at once. Without one (unsandboxed mode) kill(-1) would hit
+    every process of this uid on the host, so we kill our children instead, round after round: as a subreaper we
+    inherit each orphan when its parent dies, so the whole tree comes to us.
+    """
     reaped = 0
     while True:
         if IN_PRIVATE_PID_NAMESPACE:
@@ -164,11 +169,36 @@ def kill_everything_else():
                 os.kill(-1, signal.SIGKILL)  # everything we may signal except ourselves and init
             except ProcessLookupError:
                 pass
+        else:
+            for pid in children():
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
         try:
-            pid, _ = os.waitpid(-1, 0)
-            reaped += 1
+            pid, _ = os.waitpid(-1, 0 if IN_PRIVATE_PID_NAMESPACE else os.WNOHANG)
         except ChildProcessError:
             return reaped
+        if pid == 0:
+            time_sleep(0.001)  # children signalled, not yet dead
+        else:
+            reaped += 1
+
+
+def children():
+    me = str(os.getpid())
+    found = []
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open("/proc/%s/stat" % name, "rb") as f:
+                    stat = f.read()
+            except OSError:
+                continue
+            fields = stat[stat.rindex(b")") + 2:].split()
+            if fields[1].decode() == me:
+                found.append(int(name))
+    return found
 
 
 def wipe(path):
@@ -260,5 +290,6 @@ def verdict(data):
 
 
 time_now = __import__("time").monotonic
+time_sleep = __import__("time").sleep
 protocol_out.write(b"READY\n")
 serve()

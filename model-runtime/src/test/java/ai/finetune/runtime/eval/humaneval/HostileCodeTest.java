@@ -59,7 +59,10 @@ class HostileCodeTest {
                 """;
         Verdict v = runOne(counting);
         int forked = Integer.parseInt(v.result().replace("failed: forked ", ""));
-        assertTrue(forked > 0 && forked <= sandbox().limits().maxProcesses(), v.result());
+        // A cgroup or a dedicated uid caps the sample exactly; an ordinary user's RLIMIT_NPROC is a snapshot of
+        // what that user already runs, so allow it the few tasks that come and go meanwhile.
+        int slack = sandbox().description().contains("RLIMIT_NPROC") && !sandbox().description().contains("cgroup") ? 8 : 0;
+        assertTrue(forked > 0 && forked <= sandbox().limits().maxProcesses() + slack, v.result());
 
         String bomb = "import posix\nwhile True:\n    try:\n        posix.fork()\n    except OSError:\n        pass\n";
         String[] programs = new String[21];
@@ -247,16 +250,7 @@ class HostileCodeTest {
     @Test
     void aBackgroundProcessDoesNotOutliveItsSample() throws Exception {
         String marker = "313." + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        String program = """
-                import posix
-                pid = posix.fork()
-                if pid == 0:
-                    posix.setsid()
-                    if posix.fork() == 0:
-                        posix.execv("/usr/bin/sleep", ["sleep", "%s"])
-                    posix._exit(0)
-                posix.waitpid(pid, 0)
-                """.formatted(marker);
+        String program = SandboxFixture.orphanLeavingProgram(marker);
         SampleExecutor.Run run = new SampleExecutor(sandbox(), 1).run(List.of(program, program), (i, v) -> { });
         assertEquals(List.of("passed", "passed"), run.verdicts().stream().map(Verdict::result).toList());
         assertEquals(2, run.survivorsKilled(), "each sample's orphan is killed when the sample ends");

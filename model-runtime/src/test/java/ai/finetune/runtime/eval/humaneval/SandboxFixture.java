@@ -39,6 +39,35 @@ final class SandboxFixture {
 
     /** Host processes whose real uid is one of the sandbox uids, i.e. anything a sample started that is still alive. */
     static List<String> sandboxProcessesOnHost() throws IOException {
+        return hostProcesses(p -> {
+            for (String line : Files.readAllLines(p.resolve("status"))) {
+                if (line.startsWith("Uid:")) {
+                    long uid = Long.parseLong(line.split("\\s+")[1]);
+                    if (uid >= Sandbox.UID_BASE && uid < Sandbox.UID_BASE + 6_400_000L
+                            && !PidsCgroup.exiting(Long.parseLong(p.getFileName().toString()))) {
+                        return p.getFileName() + " " + Files.readString(p.resolve("cmdline")).replace('\0', ' ');
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Host processes whose command line contains {@code marker}. */
+    static List<String> processesWithMarker(String marker) throws IOException {
+        return hostProcesses(p -> {
+            String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
+            return cmd.contains(marker) ? p.getFileName() + " " + cmd : null;
+        });
+    }
+
+    /** What {@link #hostProcesses} reports of one {@code /proc/<pid>} folder: a line, or null to pass it over. */
+    private interface ProcessCheck {
+        String describe(Path proc) throws IOException;
+    }
+
+    /** Every host process that {@code check} describes; a process that ends while we look is passed over. */
+    private static List<String> hostProcesses(ProcessCheck check) throws IOException {
         List<String> found = new ArrayList<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : (Iterable<Path>) procs::iterator) {
@@ -46,14 +75,9 @@ final class SandboxFixture {
                     continue;
                 }
                 try {
-                    for (String line : Files.readAllLines(p.resolve("status"))) {
-                        if (line.startsWith("Uid:")) {
-                            long uid = Long.parseLong(line.split("\\s+")[1]);
-                            if (uid >= Sandbox.UID_BASE && uid < Sandbox.UID_BASE + 6_400_000L
-                                    && !PidsCgroup.exiting(Long.parseLong(p.getFileName().toString()))) {
-                                found.add(p.getFileName() + " " + Files.readString(p.resolve("cmdline")).replace('\0', ' '));
-                            }
-                        }
+                    String line = check.describe(p);
+                    if (line != null) {
+                        found.add(line);
                     }
                 } catch (IOException | RuntimeException e) {
                     // the process ended while we looked: fine
@@ -63,25 +87,21 @@ final class SandboxFixture {
         return found;
     }
 
-    /** Host processes whose command line contains {@code marker}. */
-    static List<String> processesWithMarker(String marker) throws IOException {
-        List<String> found = new ArrayList<>();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path p : (Iterable<Path>) procs::iterator) {
-                if (!p.getFileName().toString().matches("\\d+")) {
-                    continue;
-                }
-                try {
-                    String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
-                    if (cmd.contains(marker)) {
-                        found.add(p.getFileName() + " " + cmd);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // gone already
-                }
-            }
-        }
-        return found;
+    /**
+     * A sample that leaves an orphan behind: a double-forked, setsid'd {@code sleep} with {@code marker} as its
+     * argument, found afterwards with {@link #processesWithMarker}.
+     */
+    static String orphanLeavingProgram(String marker) {
+        return """
+                import posix
+                pid = posix.fork()
+                if pid == 0:
+                    posix.setsid()
+                    if posix.fork() == 0:
+                        posix.execv("/usr/bin/sleep", ["sleep", "%s"])
+                    posix._exit(0)
+                posix.waitpid(pid, 0)
+                """.formatted(marker);
     }
 
     /** Our per-worker cgroups still present on the host (each is removed when its sandbox stops). */

@@ -37,7 +37,7 @@ class PpoTrainerTest {
     /** 4 iterations of 4 episodes in minibatches of 2, PPO-ptx, EMA and the adaptive KL controller all on. */
     static PpoConfig config() {
         return new PpoConfig(4, 2, 2, 5, 1.0, 2, 1, 1e-3, 1e-3, 2, 0.02, 1.0, 100, 1.0, 0.95, 0.2, 0.2, true,
-                1.0, 2, 12, true, 0.9, 1.0, 0.0, 2, 0, 7);
+                1.0, 2, 12, true, 0.9, 1.0, 0.0, 0.5, 2, 0, 7);
     }
 
     static Examples ptx() {

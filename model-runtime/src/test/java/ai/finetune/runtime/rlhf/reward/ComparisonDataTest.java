@@ -20,14 +20,18 @@ class ComparisonDataTest {
                 "{\"prompt\":\"p\",\"responses\":[\"a\",\"b\",\"c\"],\"ranking\":[1,2,0]}",
                 "",
                 "{\"prompt\":\"q\",\"chosen\":\"good\",\"rejected\":\"bad\"}",
-                "{\"chosen\":\"\\n\\nHuman: hi\\n\\nAssistant: hello\",\"rejected\":\"\\n\\nHuman: hi\\n\\nAssistant: go away\"}"));
+                "{\"chosen\":\"\\n\\nHuman: hi\\n\\nAssistant: hello\",\"rejected\":\"\\n\\nHuman: hi\\n\\nAssistant: go away\"}",
+                // hh-rlhf quirk: the chosen response continues the dialogue itself
+                "{\"chosen\":\"\\n\\nHuman: a?\\n\\nAssistant: No. Human: b?\\n\\nAssistant: c\",\"rejected\":\"\\n\\nHuman: a?\\n\\nAssistant: Yes.\"}"));
         List<Comparison> cs = ComparisonData.read(f);
-        assertEquals(4, cs.size());
+        assertEquals(5, cs.size());
         assertEquals(2, cs.get(0).pairs().size());
         assertEquals(3, cs.get(1).pairs().size());
         assertEquals("\n\nHuman: hi\n\nAssistant:", cs.get(3).prompt());
         assertEquals(" hello", cs.get(3).responses().get(0));
         assertEquals(" go away", cs.get(3).responses().get(1));
+        assertEquals("\n\nHuman: a?\n\nAssistant:", cs.get(4).prompt());
+        assertEquals(" No. Human: b?\n\nAssistant: c", cs.get(4).responses().get(0));
     }
 
     @Test
