@@ -4,6 +4,8 @@ import ai.finetune.batch.worker.LiveWorkers;
 import ai.finetune.portal.model.ModelKind;
 import ai.finetune.portal.model.ModelRegistry;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -36,13 +38,24 @@ public class RunStartup {
     @Inject
     ModelRegistry models;
 
+    @Resource
+    ManagedExecutorService executor;
+
     /** PORTAL_BASE_MODEL: the base model folder to register; default models/base-python of the checkout. */
     @Inject
     @ConfigProperty(name = "portal.base.model")
     Optional<String> baseModel;
 
+    /**
+     * Runs the recovery on the default managed executor: the first JPA use builds the persistence unit (a second
+     * or more on a busy machine), and the deployment, with it the first answers to requests, must not wait for it.
+     */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) @Initialized(ApplicationScoped.class)
                  Object event) {
+        executor.execute(this::recover);
+    }
+
+    void recover() {
         try {
             registerBaseModel();
             for (TrainingRun r : runs.interrupted()) {
