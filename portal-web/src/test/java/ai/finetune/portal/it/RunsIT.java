@@ -83,7 +83,7 @@ class RunsIT {
         browser.screenshot("runs-01-dataset-uploaded");
 
         browser.open("/admin/runs/new.xhtml");
-        option("maxSteps", "60");
+        option("maxSteps", "300"); // long enough that the stop below lands mid-run on an idle machine
         option("batchSize", "2");
         option("seqLen", "64");
         option("checkpointInterval", "10");
@@ -115,8 +115,8 @@ class RunsIT {
 
         JsonObject run = api("/api/runs/" + id);
         assertEquals(stoppedAt, run.getInt("resumedFrom"), "the restart resumed from the stop's checkpoint");
-        assertEquals(60, run.getJsonObject("progress").getInt("step"));
-        assertEveryStepOnce(id, 60);
+        assertEquals(300, run.getJsonObject("progress").getInt("step"));
+        assertEveryStepOnce(id, 300);
     }
 
     @Test
@@ -139,6 +139,7 @@ class RunsIT {
         int checkpoint = Integer.parseInt(Files.readString(out.resolve("latest")).trim().replace("step-", ""));
         server.stop();
         server.start();
+        awaitApplication();
 
         JsonObject r = api("/api/runs/" + id);
         assertEquals("FAILED", r.getString("status"));
@@ -149,6 +150,14 @@ class RunsIT {
         post("/api/runs/" + id + "/stop", "");
         JsonObject stopped = awaitApi(id, x -> x.getString("status").equals("STOPPED"), 180);
         assertEveryStepOnce(id, stopped.getJsonObject("progress").getInt("step"));
+    }
+
+    /** The health check turns ready a moment before the application answers; wait for the API itself. */
+    private void awaitApplication() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (get("/api/me").statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
     }
 
     private boolean workerAlive(Path out) {
