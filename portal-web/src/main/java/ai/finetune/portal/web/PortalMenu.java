@@ -40,9 +40,9 @@ public class PortalMenu {
     static final List<Section> SECTIONS = List.of(
             new Section("Admin", List.of(
                     new Entry("Users", "/admin/users.xhtml", Set.of(Role.ADMIN), "pi pi-users"),
-                    new Entry("Datasets", "/admin/datasets.xhtml", Set.of(Role.ADMIN), "pi pi-database"),
-                    new Entry("Runs", "/admin/runs.xhtml", Set.of(Role.ADMIN), "pi pi-play"),
-                    new Entry("Models", "/admin/models.xhtml", Set.of(Role.ADMIN), "pi pi-box"),
+                    new Entry("Datasets", "/admin/datasets/index.xhtml", Set.of(Role.ADMIN), "pi pi-database"),
+                    new Entry("Runs", "/admin/runs/index.xhtml", Set.of(Role.ADMIN), "pi pi-play"),
+                    new Entry("Models", "/admin/models/index.xhtml", Set.of(Role.ADMIN), "pi pi-box"),
                     new Entry("Labelers", "/admin/labeling/labelers.xhtml", Set.of(Role.ADMIN), "pi pi-id-card"),
                     new Entry("Labeling items", "/admin/labeling/items.xhtml", Set.of(Role.ADMIN), "pi pi-list"),
                     new Entry("Review demonstrations", "/admin/labeling/demonstrations.xhtml", Set.of(Role.ADMIN), "pi pi-check-circle"),

@@ -1,0 +1,122 @@
+package ai.finetune.portal.dataset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Upload (validated, all or nothing), list, preview and export of datasets. Files live under
+ * {@code <data dir>/datasets/<name>/v<version>.jsonl}; the row is written only after the file is complete.
+ */
+@ApplicationScoped
+public class DatasetService {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    @PersistenceContext(unitName = "portal")
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "portal.data.dir", defaultValue = "./portal-data")
+    String dataDir;
+
+    /** PORTAL_DATASET_MAX_BYTES: the largest upload accepted (default 512 MiB). */
+    @Inject
+    @ConfigProperty(name = "portal.dataset.max.bytes", defaultValue = "536870912")
+    long maxBytes;
+
+    @Inject
+    DatasetStore store;
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** Validates and stores an upload as the next version of {@code name}. */
+    public Dataset upload(String name, DatasetKind kind, String fileName, InputStream in, String user)
+            throws DatasetException, IOException {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new DatasetException("name: use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        if (kind == null) {
+            throw new DatasetException("kind: choose what the file holds");
+        }
+        Path root = Path.of(dataDir).toAbsolutePath().resolve("datasets");
+        Files.createDirectories(root.resolve(name));
+        Path tmp = Files.createTempFile(root, ".upload-", ".jsonl");
+        try {
+            long records;
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                records = new DatasetValidator(kind, maxBytes).validate(fileName, in, out);
+            }
+            return store.save(name, kind, records, tmp, root.resolve(name), user);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public List<Dataset> list() {
+        return em.createQuery("select d from Dataset d order by d.name, d.version desc", Dataset.class).getResultList();
+    }
+
+    public List<Dataset> ofKind(DatasetKind kind) {
+        return em.createQuery("select d from Dataset d where d.kind = :k order by d.id desc", Dataset.class)
+                .setParameter("k", kind).getResultList();
+    }
+
+    public Optional<Dataset> find(long id) {
+        return Optional.ofNullable(em.find(Dataset.class, id));
+    }
+
+    /** The first {@code n} records, as stored. */
+    public List<String> preview(Dataset d, int n) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(Path.of(d.getPath()), StandardCharsets.UTF_8)) {
+            for (String l; lines.size() < n && (l = r.readLine()) != null; ) {
+                lines.add(l);
+            }
+        }
+        return lines;
+    }
+
+    /** Opens the stored JSONL for export (streamed to the browser, never loaded whole). */
+    public InputStream open(Dataset d) throws IOException {
+        return Files.newInputStream(Path.of(d.getPath()));
+    }
+
+    /** The transactional half of an upload: the version number, the file's final place, the row. */
+    @ApplicationScoped
+    public static class DatasetStore {
+        @PersistenceContext(unitName = "portal")
+        EntityManager em;
+
+        @Transactional
+        public Dataset save(String name, DatasetKind kind, long records, Path tmp, Path dir, String user)
+                throws IOException {
+            Integer last = em.createQuery("select max(d.version) from Dataset d where d.name = :n", Integer.class)
+                    .setParameter("n", name).getSingleResult();
+            int version = last == null ? 1 : last + 1;
+            Path file = dir.resolve("v" + version + ".jsonl");
+            long bytes = Files.size(tmp);
+            Dataset d = new Dataset(name, version, kind, records, bytes, file.toString(), user);
+            em.persist(d);
+            em.flush(); // a clash (two uploads of one name at once) fails here, before the file moves
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            return d;
+        }
+    }
+}
