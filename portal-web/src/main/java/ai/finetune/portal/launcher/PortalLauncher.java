@@ -121,7 +121,9 @@ public final class PortalLauncher {
             String password = setting(env, sys, "PORTAL_DB_PASSWORD", null);
             String driver = setting(env, sys, "PORTAL_DB_DRIVER", null);
             if (url == null) {
-                url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("portal") + ";MODE=LEGACY";
+                // LOCK_TIMEOUT: the labeling queue claims items under row locks; with H2's default of 1 s a claim on
+                // a busy machine failed with a 500 instead of waiting its turn (50-labeler load test).
+                url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("portal") + ";MODE=LEGACY;LOCK_TIMEOUT=10000";
                 if (user == null) {
                     user = H2_USER;
                 }

@@ -18,7 +18,7 @@ class LaunchSettingsTest {
         LaunchSettings s = LaunchSettings.resolve(Map.of(), new Properties());
         assertEquals(8080, s.httpPort());
         assertEquals(Path.of("portal-data").toAbsolutePath().normalize(), s.dataDir());
-        assertEquals("jdbc:h2:file:" + s.dataDir().resolve("db/portal") + ";MODE=LEGACY", s.dbUrl());
+        assertEquals("jdbc:h2:file:" + s.dataDir().resolve("db/portal") + ";MODE=LEGACY;LOCK_TIMEOUT=10000", s.dbUrl());
         assertEquals(LaunchSettings.H2_DRIVER, s.dbDriverClass());
         assertEquals(s.dataDir().resolve("payara"), s.payaraRootDir());
         assertTrue(s.payaraArguments().containsAll(java.util.List.of("--nohazelcast", "--disablephonehome", "--rootdir")));
