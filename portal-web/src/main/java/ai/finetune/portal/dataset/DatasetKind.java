@@ -14,7 +14,12 @@ public enum DatasetKind {
     /** Pairwise comparisons in the hh-rlhf format. */
     COMPARISONS("Pairwise comparisons (chosen, rejected)", List.of("chosen", "rejected"), List.of("prompt")),
     /** Code or text for pretraining. */
-    CODE("Code / text corpus", List.of("text"), List.of());
+    CODE("Code / text corpus", List.of("text"), List.of()),
+    /** K-way rankings: a prompt, its K = 4..9 completions and their order (best first; ties allowed). */
+    RANKINGS("Rankings (prompt, completions, ranking)", List.of("prompt", "completions", "ranking"), List.of()),
+    /** HumanEval-format problems (task_id, prompt, entry_point, test; canonical_solution optional). */
+    HUMANEVAL("HumanEval problems", List.of("task_id", "prompt", "entry_point", "test"),
+            List.of("canonical_solution"));
 
     private final String label;
     private final List<String> required;
