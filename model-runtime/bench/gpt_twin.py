@@ -70,10 +70,10 @@ class GPT(nn.Module):
     def forward(self, idx, caches=None):
         b, t = idx.shape
         past = 0 if caches is None or caches[0].get("k") is None else caches[0]["k"].size(2)
-        x = self.wte(idx) + self.wpe(torch.arange(past, past + t))
+        x = self.wte(idx) + self.wpe(torch.arange(past, past + t, device=idx.device))
         mask = None
         if t > 1:
-            mask = torch.full((t, past + t), float("-inf")).triu(past + 1)
+            mask = torch.full((t, past + t), float("-inf"), device=idx.device).triu(past + 1)
         for i, block in enumerate(self.h):
             x = block(x, None if caches is None else caches[i], mask)
         return self.ln_f(x) @ self.wte.weight.T  # tied head: (B, T, V)
@@ -91,21 +91,27 @@ def main():
     ap.add_argument("--warmup", type=int, default=3)
     ap.add_argument("--newTokens", type=int, default=256)
     ap.add_argument("--threads", type=int, default=0)
+    ap.add_argument("--device", default="cpu", help="cpu or cuda (timings synchronise the GPU)")
     a = ap.parse_args()
+    dev = torch.device(a.device)
+
+    def sync():  # CUDA kernels run asynchronously: wait for them before reading the clock
+        if dev.type == "cuda":
+            torch.cuda.synchronize()
     if a.threads:
         torch.set_num_threads(a.threads)
         torch.set_num_interop_threads(1)
     torch.manual_seed(1)
     prompt = 16
-    model = GPT(a.vocab, max(a.seqLen, prompt + a.newTokens), a.layers, a.heads, a.width)
+    model = GPT(a.vocab, max(a.seqLen, prompt + a.newTokens), a.layers, a.heads, a.width).to(dev)
     decay = [p for n, p in model.named_parameters() if n.startswith("h.") and n.endswith("weight") and "ln_" not in n]
     other = [p for n, p in model.named_parameters() if not (n.startswith("h.") and n.endswith("weight") and "ln_" not in n)]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.1}, {"params": other, "weight_decay": 0.0}],
                             lr=1e-3, betas=(0.9, 0.95), eps=1e-8)
-    data = torch.randint(0, a.vocab - 1, (256, a.seqLen + 1))
+    data = torch.randint(0, a.vocab - 1, (256, a.seqLen + 1)).to(dev)
 
     def step(i):
-        rows = data[torch.arange(i * a.batchSize, (i + 1) * a.batchSize) % len(data)]
+        rows = data[(torch.arange(i * a.batchSize, (i + 1) * a.batchSize) % len(data)).to(dev)]
         x, y = rows[:, :-1], rows[:, 1:]
         loss = F.cross_entropy(model(x).reshape(-1, a.vocab), y.reshape(-1))
         opt.zero_grad(set_to_none=False)
@@ -115,14 +121,16 @@ def main():
 
     for i in range(a.warmup):
         step(i)
+    sync()
     t0 = time.perf_counter()
     for i in range(a.steps):
         step(a.warmup + i)
+    sync()
     train_rate = a.steps * a.batchSize * a.seqLen / (time.perf_counter() - t0)
 
     @torch.no_grad()
     def sample(cache):
-        ids = torch.randint(0, a.vocab - 1, (1, prompt), generator=torch.Generator().manual_seed(2))
+        ids = torch.randint(0, a.vocab - 1, (1, prompt), generator=torch.Generator().manual_seed(2)).to(dev)
         out = []
         t0 = time.perf_counter()
         caches = [dict() for _ in model.h] if cache else None
@@ -137,13 +145,14 @@ def main():
             else:
                 ids = torch.cat([ids, nxt], dim=1)
                 logits = model(ids)[:, -1]
+        sync()
         return len(out) / (time.perf_counter() - t0), out
 
     model.eval()
     sample(True)
     cached, toks_c = sample(True)
     full, toks_f = sample(False)
-    print(json.dumps({"command": "gpt_twin.py", "torch": torch.__version__, "threads": torch.get_num_threads(),
+    print(json.dumps({"command": "gpt_twin.py", "torch": torch.__version__, "threads": torch.get_num_threads(), "device": a.device,
                       "train_tokens_per_s": train_rate, "sample_new_tokens": a.newTokens,
                       "sample_tokens_per_s_cache": cached, "sample_tokens_per_s_no_cache": full,
                       "cache_speedup": cached / full, "cache_and_no_cache_same_tokens": toks_c == toks_f}))
