@@ -12,7 +12,7 @@ import javax.sql.DataSource;
  * <p>All values come from MicroProfile Config. The launcher puts them in system properties, the class name
  * included: a class name that Payara can only find in the application's own config file is resolved too late
  * and the pool silently becomes non-XA. Jakarta Batch's job repository uses this data source too (see
- * src/main/payara/post-boot-commands.asadmin).
+ * src/main/payara/pre-boot-commands.asadmin).
  */
 @DataSourceDefinition(
         name = PortalDatabase.JNDI_NAME,

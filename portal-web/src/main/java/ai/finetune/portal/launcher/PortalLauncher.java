@@ -97,9 +97,24 @@ public final class PortalLauncher {
     }
 
     private static void prepareDirectories(LaunchSettings settings) throws IOException {
+        // Payara's root dir is derived state, rebuilt from the jar at every start. Kept from a previous start, it
+        // made Payara deploy the application from the old domain.xml and then deploy the jar's copy over it: the
+        // portal answered /health/ready and then 404s/503s for the seconds of that redeploy.
+        deleteTree(settings.payaraRootDir());
         for (Path dir : List.of(settings.dataDir(), settings.payaraRootDir(), settings.dataDir().resolve("logs"),
                 settings.dataDir().resolve("db"))) {
             Files.createDirectories(dir);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
         }
     }
 
