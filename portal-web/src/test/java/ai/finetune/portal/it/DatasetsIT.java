@@ -75,7 +75,7 @@ class DatasetsIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void badUploadsNameLineAndFieldAndStoreNothing() throws Exception {
         List<String> filesBefore = storedFiles();
         StringBuilder demos = new StringBuilder();
@@ -102,7 +102,7 @@ class DatasetsIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void exportsStreamTheCommonFormats() throws Exception {
         Map<String, JsonObject> byName = awaitDemoDatasets();
         List<String> pairs = lines(export(byName.get("demo-rankings"), "prompt-chosen-rejected"));
@@ -126,8 +126,39 @@ class DatasetsIT {
         assertTrue(wrong.body().contains("format messages does not apply to HUMANEVAL datasets"), wrong.body());
     }
 
+    /** The page: a bad upload is rejected with line and field and stores nothing; the preview prints text escaped. */
     @Test
-    @Order(4)
+    @Order(5)
+    void thePageRejectsABadUploadAndPreviewsEscaped() throws Exception {
+        HttpResponse<String> xss = upload("markup", "DEMONSTRATIONS",
+                "{\"prompt\":\"<script>alert(1)</script><b>bold</b>\",\"response\":\"x & y\"}\n");
+        assertEquals(201, xss.statusCode(), xss.body());
+        Path bad = server.dataDir().resolveSibling("datasets-it-bad.jsonl");
+        Files.writeString(bad, "{\"prompt\":\"a\",\"response\":\"b\"}\n{\"prompt\":\"a\"}\n");
+        List<String> files = storedFiles();
+        try (Browser browser = new Browser(server)) {
+            browser.login("admin", PASSWORD);
+            browser.open("/admin/datasets/index.xhtml");
+            browser.waitFor(org.openqa.selenium.By.id("datasetsForm:name")).sendKeys("page-bad");
+            browser.driver().findElement(org.openqa.selenium.By.cssSelector("input[type=file]")).sendKeys(bad.toString());
+            browser.driver().findElement(org.openqa.selenium.By.id("datasetsForm:upload")).click();
+            String message = browser.text(org.openqa.selenium.By.id("datasetsForm:messages"));
+            assertTrue(message.contains("Upload rejected, nothing stored: line 2: missing field 'response'"), message);
+            assertEquals(files, storedFiles());
+
+            browser.driver().findElement(org.openqa.selenium.By.xpath(
+                    "//tr[td[1][normalize-space()='markup']]//button[contains(@id,':preview')]")).click();
+            String table = browser.text(org.openqa.selenium.By.id("datasetsForm:previewTable"));
+            assertTrue(table.contains("<script>alert(1)</script><b>bold</b>"), table);
+            assertTrue(table.contains("x & y"), table);
+            assertTrue(!browser.driver().getPageSource().contains("<script>alert(1)"), "the prompt is text, not markup");
+            browser.screenshot("datasets-01-preview-escaped");
+        }
+        assertTrue(datasets().stream().noneMatch(d -> d.getString("name").equals("page-bad")));
+    }
+
+    @Test
+    @Order(6)
     void onlyAdminsReachTheDatasetApi() throws Exception {
         Http.api(server).createUser(PASSWORD, "ds-labeler", "labeler-password", "LABELER");
         HttpResponse<String> r = Http.api(server).get("/api/datasets", "ds-labeler", "labeler-password");
@@ -138,28 +169,39 @@ class DatasetsIT {
     }
 
     @Test
-    @Order(5)
+    @Order(2) // before the uploads below: the defaults take the newest demonstrations
     void anSftRunWithDefaultsTrainsTheBaseModelOnTheDemoDemonstrations() throws Exception {
         long demosId = awaitDemoDatasets().get("demo-demonstrations").getJsonNumber("id").longValue();
         HttpResponse<String> r = Http.api(server).postJson("/api/runs", "admin", PASSWORD, "{\"kind\":\"sft\"}");
         assertEquals(201, r.statusCode(), r.body());
         JsonObject run = object(r.body());
         assertEquals(demosId, run.getJsonNumber("dataset").longValue(), r.body());
-        assertTrue(run.containsKey("baseModel") || r.body().contains("base-python"), r.body());
+        String models = Http.api(server).get("/api/models", "admin", PASSWORD).body();
+        long base;
+        try (var reader = Json.createReader(new StringReader(models))) {
+            base = reader.readArray().getValuesAs(JsonObject.class).stream()
+                    .filter(m -> m.getString("name").equals("base-python")).findFirst().orElseThrow()
+                    .getJsonNumber("id").longValue();
+        }
+        assertEquals(base, run.getJsonNumber("baseModel").longValue(), "the shipped base model: " + models);
         Http.api(server).postJson("/api/runs/" + run.getInt("id") + "/stop", "admin", PASSWORD, "");
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aRestartSeedsNothingAgain() throws Exception {
         List<String> files = storedFiles();
         int rows = datasets().size();
         server.restart();
-        Thread.sleep(3000); // the seeder runs on the managed executor after the start
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!server.log().contains("datasets exist already, no demo datasets seeded")
+                && System.nanoTime() < deadline) { // the seeder runs on the managed executor after the start
+            Thread.sleep(500);
+        }
+        assertTrue(server.log().contains("datasets exist already, no demo datasets seeded"), "the seeder ran");
+        assertTrue(!server.log().contains("seeded demo datasets ["), "the second start seeded nothing");
         assertEquals(rows, datasets().size());
         assertEquals(files, storedFiles());
-        assertTrue(server.log().contains("datasets exist already, no demo datasets seeded") || !server.log()
-                .contains("seeded demo datasets"), "the second start seeded nothing");
     }
 
     private void assertRejected(String name, String kind, String body, String message) throws Exception {
