@@ -76,7 +76,7 @@ public class DatasetService {
             throw new DatasetException("kind: choose what the file holds");
         }
         Path root = Path.of(dataDir).toAbsolutePath().resolve("datasets");
-        Files.createDirectories(root.resolve(name));
+        Files.createDirectories(root); // the name's folder only once the upload is valid (DatasetStore)
         Path tmp = Files.createTempFile(root, ".upload-", ".jsonl");
         try {
             long records;
@@ -151,6 +151,7 @@ public class DatasetService {
             Integer last = em.createQuery("select max(d.version) from Dataset d where d.name = :n", Integer.class)
                     .setParameter("n", name).getSingleResult();
             int version = last == null ? 1 : last + 1;
+            Files.createDirectories(dir);
             Path file = dir.resolve("v" + version + ".jsonl");
             long bytes = Files.size(tmp);
             Dataset d = new Dataset(name, version, kind, records, bytes, file.toString(), user);

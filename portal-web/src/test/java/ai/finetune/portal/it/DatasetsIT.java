@@ -95,6 +95,7 @@ class DatasetsIT {
                 "the file is larger than the upload limit of " + MAX_BYTES + " bytes (PORTAL_DATASET_MAX_BYTES)");
         assertTrue(datasets().stream().noneMatch(d -> d.getString("name").equals("bad")), "no row for a rejected upload");
         assertEquals(filesBefore, storedFiles(), "no file left behind by a rejected upload");
+        assertTrue(!Files.exists(server.dataDir().resolve("datasets").resolve("bad")), "no folder for a rejected name");
 
         HttpResponse<String> ok = upload("good", "DEMONSTRATIONS", demos.toString());
         assertEquals(201, ok.statusCode(), ok.body());
