@@ -119,6 +119,11 @@ public class DatasetService {
         }
     }
 
+    /** Opens the stored JSONL (for readers that stream it themselves). */
+    public InputStream open(Dataset d) throws IOException {
+        return Files.newInputStream(Path.of(d.getPath()));
+    }
+
     /**
      * Writes {@code d} in {@code format} to {@code out}, line by line (never the whole file in memory).
      *
