@@ -24,7 +24,8 @@ public class Dataset {
     private long records;
     private long bytes;
     private String path;
-    @Column(name = "created_at", insertable = false, updatable = false)
+    // set here rather than left to the column default: the entity cached after persist must show it too
+    @Column(name = "created_at", updatable = false)
     private LocalDateTime createdAt;
     @Column(name = "created_by")
     private String createdBy;
@@ -40,6 +41,7 @@ public class Dataset {
         this.bytes = bytes;
         this.path = path;
         this.createdBy = createdBy;
+        this.createdAt = LocalDateTime.now().withNano(0);
     }
 
     public Long getId() { return id; }

@@ -3,8 +3,9 @@ package ai.finetune.portal.dataset;
 import java.util.List;
 
 /**
- * What a dataset holds, and the fields each record must have (strings). Upload formats: JSONL (one object per
- * line) or CSV with a header row naming the fields.
+ * What a dataset holds, and the fields each record must have. Upload formats: JSONL (one object per line) or CSV
+ * with a header row naming the fields (not for RANKINGS, whose fields are arrays). The typed checks and the stored
+ * form of each kind are in {@link RecordChecker}.
  */
 public enum DatasetKind {
     /** Prompts for sampling and labeling. */

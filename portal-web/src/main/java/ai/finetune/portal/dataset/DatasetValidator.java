@@ -5,13 +5,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -46,18 +46,18 @@ public final class DatasetValidator {
         } catch (TooLarge e) {
             throw new DatasetException("the file is larger than the upload limit of " + maxBytes + " bytes "
                     + "(PORTAL_DATASET_MAX_BYTES)");
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new DatasetException("the file is not valid UTF-8");
         }
     }
 
     private long jsonl(InputStream in, Writer out) throws DatasetException, IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)));
-        long line = 0;
+        RecordChecker checker = new RecordChecker(kind);
+        Utf8Lines lines = new Utf8Lines(in);
         long records = 0;
-        for (String text; (text = r.readLine()) != null; ) {
-            line++;
+        for (String text; (text = lines.next()) != null; ) {
+            long line = lines.number();
+            if (line == 1 && text.startsWith("\uFEFF")) {
+                text = text.substring(1); // a byte order mark some editors write
+            }
             if (text.isBlank()) {
                 continue;
             }
@@ -70,84 +70,78 @@ public final class DatasetValidator {
                 throw new DatasetException("line " + line + ": malformed JSON");
             }
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new DatasetException("line " + line + ": expected a JSON object, got " + typeName(value));
+                throw new DatasetException("line " + line + ": expected a JSON object, got "
+                        + RecordChecker.describe(value));
             }
-            write(normalise(value.asJsonObject(), line), out);
+            write(checker.check(value.asJsonObject(), line), out);
             records++;
         }
         return records;
     }
 
     private long csv(InputStream in, Writer out) throws DatasetException, IOException {
+        if (kind == DatasetKind.RANKINGS) {
+            throw new DatasetException("line 1: fields 'completions' and 'ranking' are arrays, which CSV cannot "
+                    + "hold: upload RANKINGS as JSONL");
+        }
+        RecordChecker checker = new RecordChecker(kind);
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (CSVParser parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)), format)) {
+        CSVParser parser;
+        try {
+            parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)), format);
+        } catch (IllegalArgumentException e) { // a duplicate or empty header name
+            throw new DatasetException("line 1 (header): " + e.getMessage());
+        } catch (CharacterCodingException e) {
+            throw new DatasetException("line 1 (header): not valid UTF-8");
+        }
+        try (parser) {
             for (String field : kind.required()) {
                 if (!parser.getHeaderMap().containsKey(field) && !hasAlias(parser, field)) {
                     throw new DatasetException("line 1 (header): missing column '" + field + "'");
                 }
             }
             long records = 0;
+            long previousEnd = parser.getCurrentLineNumber();
             try {
                 for (CSVRecord rec : parser) {
                     JsonObjectBuilder b = Json.createObjectBuilder();
                     rec.toMap().forEach((k, v) -> b.add(k, v == null ? "" : v));
-                    write(normalise(b.build(), parser.getCurrentLineNumber()), out);
+                    long end = parser.getCurrentLineNumber();
+                    write(checker.check(b.build(), startLine(rec, end, previousEnd)), out);
+                    previousEnd = Math.max(end, previousEnd + 1);
                     records++;
                 }
             } catch (java.io.UncheckedIOException e) {
-                throw new DatasetException("line " + parser.getCurrentLineNumber() + ": malformed CSV ("
-                        + e.getCause().getMessage() + ")");
+                if (e.getCause() instanceof TooLarge t) {
+                    throw t;
+                }
+                String what = e.getCause() instanceof CharacterCodingException ? "not valid UTF-8"
+                        : "malformed CSV (" + e.getCause().getMessage() + ")";
+                throw new DatasetException("line " + parser.getCurrentLineNumber() + ": " + what);
             }
             return records;
         }
+    }
+
+    /**
+     * The line a record starts on. Commons CSV counts the line breaks read so far ({@code end}); a record holding k
+     * breaks in its values began k lines earlier, and never before the line after the previous record (a last
+     * line without a line break is not counted).
+     */
+    static long startLine(CSVRecord rec, long end, long previousEnd) {
+        long breaks = rec.stream().filter(v -> v != null).mapToLong(v -> v.chars().filter(c -> c == '\n').count())
+                .sum();
+        return Math.max(end - breaks, previousEnd + 1);
     }
 
     private boolean hasAlias(CSVParser parser, String field) {
         return field.equals("response") && parser.getHeaderMap().containsKey("completion");
     }
 
-    /** The record with exactly its kind's fields, each checked to be a non-empty string. */
-    JsonObject normalise(JsonObject o, long line) throws DatasetException {
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        for (String field : kind.required()) {
-            String name = field;
-            if (!o.containsKey(field) && field.equals("response") && o.containsKey("completion")) {
-                name = "completion";
-            }
-            JsonValue v = o.get(name);
-            if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
-                throw new DatasetException("line " + line + ": missing field '" + field + "'");
-            }
-            if (v.getValueType() != JsonValue.ValueType.STRING) {
-                throw new DatasetException("line " + line + ": field '" + name + "' must be a string, got "
-                        + typeName(v));
-            }
-            if (o.getString(name).isBlank()) {
-                throw new DatasetException("line " + line + ": field '" + name + "' is empty");
-            }
-            b.add(field, o.getString(name));
-        }
-        for (String field : kind.optional()) {
-            JsonValue v = o.get(field);
-            if (v != null && v.getValueType() != JsonValue.ValueType.NULL) {
-                if (v.getValueType() != JsonValue.ValueType.STRING) {
-                    throw new DatasetException("line " + line + ": field '" + field + "' must be a string, got "
-                            + typeName(v));
-                }
-                b.add(field, o.getString(field));
-            }
-        }
-        return b.build();
-    }
-
     private static void write(JsonObject o, Writer out) throws IOException {
         out.write(o.toString());
         out.write('\n');
-    }
-
-    private static String typeName(JsonValue v) {
-        return v.getValueType().name().toLowerCase(Locale.ROOT);
     }
 
     /** Thrown from inside the reader when the upload passes the limit. */

@@ -13,11 +13,19 @@ import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
 import org.primefaces.model.file.UploadedFile;
 
-/** Backing bean of admin/datasets/index.xhtml: upload (validated, all or nothing), list, preview, export. */
+/**
+ * Backing bean of admin/datasets/index.xhtml: upload (validated, all or nothing), list, preview with the
+ * versions of the same name, export in the formats that apply to the kind.
+ *
+ * <p>The upload goes through the servlet container's multipart handling (web.xml: parts over 1 MiB are written
+ * to a temporary file, not kept in memory); {@link UploadedFile#getInputStream()} reads that file, and the
+ * validator streams it and stops at PORTAL_DATASET_MAX_BYTES.
+ */
 @Named("datasetsPage")
 @ViewScoped
 public class DatasetsPage implements Serializable {
     private static final long serialVersionUID = 1L;
+    static final int PREVIEW_RECORDS = 20;
 
     @Inject
     transient DatasetService datasets;
@@ -28,8 +36,9 @@ public class DatasetsPage implements Serializable {
     private String name;
     private DatasetKind kind = DatasetKind.DEMONSTRATIONS;
     private transient UploadedFile file;
-    private List<String> preview = List.of();
+    private DatasetPreview preview;
     private String previewName;
+    private List<Dataset> versions = List.of();
 
     public void upload() {
         if (file == null || file.getFileName() == null || file.getFileName().isEmpty()) {
@@ -50,28 +59,35 @@ public class DatasetsPage implements Serializable {
     public void showPreview(long id) {
         datasets.find(id).ifPresent(d -> {
             try {
-                preview = datasets.preview(d, 20);
+                preview = datasets.preview(d, PREVIEW_RECORDS);
                 previewName = d.getName() + " v" + d.getVersion();
+                versions = datasets.versions(d.getName());
             } catch (IOException e) {
                 PageMessages.error("Cannot read " + d.getPath() + ": " + e.getMessage());
             }
         });
     }
 
-    /** The stored JSONL, streamed to the browser. */
-    public StreamedContent export(long id) {
+    /** The dataset in {@code format}, written to the response as it is read (never whole in memory). */
+    public StreamedContent export(long id, String format) {
         Dataset d = datasets.find(id).orElseThrow();
+        ExportFormat f = ExportFormat.of(format);
         return DefaultStreamedContent.builder()
-                .name(d.getName() + "-v" + d.getVersion() + ".jsonl")
+                .name(DatasetsResource.fileName(d, f))
                 .contentType("application/x-ndjson")
-                .stream(() -> {
+                .writer(out -> { // captures the id and format only: the consumer must be serialisable
                     try {
-                        return datasets.open(d);
+                        datasets.export(datasets.find(id).orElseThrow(), f, out);
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
                 })
                 .build();
+    }
+
+    /** The export formats that apply to {@code d}. */
+    public List<ExportFormat> formatsOf(Dataset d) {
+        return java.util.Arrays.stream(ExportFormat.values()).filter(f -> f.appliesTo(d.getKind())).toList();
     }
 
     public List<Dataset> getDatasets() {
@@ -92,6 +108,7 @@ public class DatasetsPage implements Serializable {
     public void setKind(DatasetKind kind) { this.kind = kind; }
     public UploadedFile getFile() { return file; }
     public void setFile(UploadedFile file) { this.file = file; }
-    public List<String> getPreview() { return preview; }
+    public DatasetPreview getPreview() { return preview; }
+    public List<Dataset> getVersions() { return versions; }
     public String getPreviewName() { return previewName; }
 }

@@ -44,7 +44,7 @@ class DatasetValidatorTest {
     void missingFieldAndWrongTypeAreNamedWithTheirLine() {
         assertEquals("line 3: missing field 'response'",
                 reject(DatasetKind.DEMONSTRATIONS, "d.jsonl", demos(2) + "{\"prompt\":\"p\"}\n", 1 << 20));
-        assertEquals("line 2: field 'prompt' must be a string, got number",
+        assertEquals("line 2: field 'prompt': expected a string, got a number",
                 reject(DatasetKind.DEMONSTRATIONS, "d.jsonl", demos(1) + "{\"prompt\":5,\"response\":\"r\"}\n", 1 << 20));
     }
 
@@ -58,7 +58,7 @@ class DatasetValidatorTest {
     void csvChecksItsHeaderAndNamesTheLine() throws Exception {
         assertEquals("line 1 (header): missing column 'rejected'",
                 reject(DatasetKind.COMPARISONS, "c.csv", "chosen,other\na,b\n", 1 << 20));
-        assertEquals("line 3: field 'prompt' is empty",
+        assertEquals("line 3: field 'prompt': is empty",
                 reject(DatasetKind.PROMPTS, "p.csv", "prompt\nhello\n\"\"\n", 1 << 20));
         StringWriter out = new StringWriter();
         assertEquals(2, new DatasetValidator(DatasetKind.PROMPTS, 1 << 20).validate("p.csv",
@@ -69,5 +69,23 @@ class DatasetValidatorTest {
     @Test
     void anEmptyFileIsRejected() {
         assertEquals("the file holds no records", reject(DatasetKind.CODE, "c.jsonl", "\n\n", 100));
+    }
+
+    @Test
+    void invalidUtf8IsReportedOnItsLine() {
+        byte[] bad = (demos(2) + "{\"prompt\":\"\u00e9\",\"response\":\"x\"}\n").getBytes(StandardCharsets.UTF_8);
+        byte[] broken = java.util.Arrays.copyOf(bad, bad.length);
+        int at = new String(bad, StandardCharsets.ISO_8859_1).indexOf('\u00c3');
+        broken[at + 1] = (byte) 'x'; // a lone UTF-8 lead byte
+        DatasetException e = assertThrows(DatasetException.class, () -> new DatasetValidator(
+                DatasetKind.DEMONSTRATIONS, 1 << 20).validate("d.jsonl", new ByteArrayInputStream(broken),
+                new StringWriter()));
+        assertEquals("line 3: not valid UTF-8 text", e.getMessage());
+    }
+
+    @Test
+    void csvRecordsSpanningLinesAreNamedByTheirFirstLine() {
+        assertEquals("line 4: field 'response': is empty",
+                reject(DatasetKind.DEMONSTRATIONS, "d.csv", "prompt,response\n\"a\nb\",c\n\"d\",\"\"", 1 << 20));
     }
 }
