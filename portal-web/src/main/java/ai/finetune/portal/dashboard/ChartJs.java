@@ -1,0 +1,130 @@
+package ai.finetune.portal.dashboard;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+
+/**
+ * Chart.js configurations for PrimeFaces' {@code p:chart} (its {@code value} is the Chart.js config as JSON), built
+ * with JSON-P so labels (model names come from users) are JSON-escaped, never pasted into script. Intervals are
+ * drawn as floating bars ({@code [low, high]}), which Chart.js supports without an error-bar plugin.
+ */
+final class ChartJs {
+    private static final String[] PALETTE = {"#3b82f6", "#f59e0b", "#10b981", "#ef4444", "#8b5cf6", "#14b8a6",
+        "#ec4899", "#64748b", "#84cc16", "#f97316"};
+
+    private final String type;
+    private final JsonArrayBuilder labels = Json.createArrayBuilder();
+    private final JsonArrayBuilder datasets = Json.createArrayBuilder();
+    private final JsonObjectBuilder scales = Json.createObjectBuilder();
+    private int count;
+
+    private ChartJs(String type) {
+        this.type = type;
+    }
+
+    static ChartJs bar(List<String> categoryLabels) {
+        ChartJs c = new ChartJs("bar");
+        categoryLabels.forEach(c.labels::add);
+        return c;
+    }
+
+    /** A chart with a linear x axis: points are {x, y}. */
+    static ChartJs scatter() {
+        return new ChartJs("scatter");
+    }
+
+    static String colour(int i) {
+        return PALETTE[i % PALETTE.length];
+    }
+
+    /** Bars of values (null leaves a gap). */
+    ChartJs bars(String label, List<Double> values) {
+        return add(dataset(label, "bar", count).add("data", numbers(values)));
+    }
+
+    /** Floating bars from low to high: 95% intervals. */
+    ChartJs ranges(String label, List<double[]> lowHigh) {
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        for (double[] r : lowHigh) {
+            data.add(r == null ? Json.createArrayBuilder().addNull() : Json.createArrayBuilder().add(r[0]).add(r[1]));
+        }
+        return add(dataset(label, "bar", count).add("data", data).add("barPercentage", 0.35));
+    }
+
+    /** Points over the categories without connecting lines (an estimate on top of its interval). */
+    ChartJs points(String label, List<Double> values) {
+        return add(dataset(label, "line", count).add("data", numbers(values)).add("showLine", false)
+                .add("pointRadius", 5).add("pointStyle", "rectRot"));
+    }
+
+    /** A dashed reference line across the categories (50%, chance). */
+    ChartJs reference(String label, List<Double> values) {
+        return add(dataset(label, "line", count).add("data", numbers(values)).add("pointRadius", 0)
+                .add("borderDash", Json.createArrayBuilder().add(6).add(4)).add("borderColor", "#475569")
+                .add("backgroundColor", "#475569"));
+    }
+
+    /** A line through {x, y} points (scatter charts). */
+    ChartJs xy(String label, List<double[]> points, boolean line) {
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        for (double[] p : points) {
+            data.add(Json.createObjectBuilder().add("x", p[0]).add("y", p[1]));
+        }
+        return add(dataset(label, "scatter", count).add("data", data).add("showLine", line));
+    }
+
+    ChartJs axis(String axis, String title, Double min, Double max) {
+        JsonObjectBuilder a = Json.createObjectBuilder()
+                .add("title", Json.createObjectBuilder().add("display", true).add("text", title));
+        if (min != null) {
+            a.add("min", min);
+        }
+        if (max != null) {
+            a.add("max", max);
+        }
+        scales.add(axis, a);
+        return this;
+    }
+
+    String json() {
+        JsonObjectBuilder options = Json.createObjectBuilder()
+                .add("responsive", true)
+                .add("maintainAspectRatio", false)
+                .add("animation", false)
+                .add("plugins", Json.createObjectBuilder().add("legend",
+                        Json.createObjectBuilder().add("position", "bottom")))
+                .add("scales", scales);
+        String json = Json.createObjectBuilder().add("type", type)
+                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                .add("options", options).build().toString();
+        // p:chart writes the config into a <script> as a JavaScript literal: a model name containing "</script>"
+        // must not end it. '<', '>' and '&' only occur inside JSON strings, where a unicode escape means the same text.
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
+
+    private ChartJs add(JsonObjectBuilder dataset) {
+        datasets.add(dataset);
+        count++;
+        return this;
+    }
+
+    private static JsonObjectBuilder dataset(String label, String type, int index) {
+        String c = colour(index);
+        return Json.createObjectBuilder().add("label", label).add("type", type).add("borderColor", c)
+                .add("backgroundColor", c + "b3").add("borderWidth", 1);
+    }
+
+    private static JsonArrayBuilder numbers(List<Double> values) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        for (Double v : values) {
+            if (v == null || v.isNaN() || v.isInfinite()) {
+                a.addNull();
+            } else {
+                a.add(v);
+            }
+        }
+        return a;
+    }
+}
