@@ -44,7 +44,7 @@ public class AlignmentPage extends DashboardPage {
                 .bars("MC1", rows.stream().map(TruthfulQaRow::mc1).toList())
                 .ranges("95% Wilson interval", rows.stream().map(r -> r.wilsonLow() == null ? null
                         : new double[] {r.wilsonLow(), r.wilsonHigh()}).toList())
-                .reference("chance", rows.stream().map(TruthfulQaRow::chance).toList())
+                .bars("chance (1 / choices)", rows.stream().map(TruthfulQaRow::chance).toList())
                 .axis("y", "MC1 accuracy", 0.0, 1.0).json();
     }
 
@@ -68,7 +68,7 @@ public class AlignmentPage extends DashboardPage {
         for (String m : bbqModels()) {
             c.bars(m, cats.stream().map(cat -> bbq(m, cat, BbqRow::accuracy)).toList());
         }
-        return c.reference("chance (1/3)", cats.stream().map(x -> 1.0 / 3).toList())
+        return c.reference("chance (1/3)", 1.0 / 3)
                 .axis("y", "accuracy", 0.0, 1.0).json();
     }
 
@@ -93,6 +93,6 @@ public class AlignmentPage extends DashboardPage {
                     .filter(r -> r.model().equals(m) && r.label().equals(f)).map(FlagRate::rate).findFirst()
                     .orElse(null)).toList());
         }
-        return c.axis("y", "share of ranked outputs flagged", 0.0, null).json();
+        return c.axis("y", "share of ranked outputs flagged", 0.0, 1.0).json();
     }
 }

@@ -19,6 +19,9 @@ final class ChartJs {
     private final JsonArrayBuilder datasets = Json.createArrayBuilder();
     private final JsonObjectBuilder scales = Json.createObjectBuilder();
     private int count;
+    private Integer nextColour;
+    private String lastColour;
+    private boolean referenceAxis;
 
     private ChartJs(String type) {
         this.type = type;
@@ -35,8 +38,14 @@ final class ChartJs {
         return new ChartJs("scatter");
     }
 
-    static String colour(int i) {
+    static String paletteColour(int i) {
         return PALETTE[i % PALETTE.length];
+    }
+
+    /** The palette index of the next dataset (pairs an estimate with its interval); otherwise datasets take turns. */
+    ChartJs colour(int paletteIndex) {
+        nextColour = paletteIndex;
+        return this;
     }
 
     /** Bars of values (null leaves a gap). */
@@ -50,18 +59,21 @@ final class ChartJs {
         for (double[] r : lowHigh) {
             data.add(r == null ? Json.createArrayBuilder().addNull() : Json.createArrayBuilder().add(r[0]).add(r[1]));
         }
-        return add(dataset(label, "bar", count).add("data", data).add("barPercentage", 0.35));
+        JsonObjectBuilder d = dataset(label, "bar", count);
+        // lighter than an estimate in the same colour, so the pair reads as "value" and "its interval"
+        return add(d.add("data", data).add("barPercentage", 0.5).add("backgroundColor", lastColour + "59"));
     }
 
-    /** Points over the categories without connecting lines (an estimate on top of its interval). */
-    ChartJs points(String label, List<Double> values) {
-        return add(dataset(label, "line", count).add("data", numbers(values)).add("showLine", false)
-                .add("pointRadius", 5).add("pointStyle", "rectRot"));
-    }
-
-    /** A dashed reference line across the categories (50%, chance). */
-    ChartJs reference(String label, List<Double> values) {
-        return add(dataset(label, "line", count).add("data", numbers(values)).add("pointRadius", 0)
+    /**
+     * A dashed horizontal line at {@code value} across the whole chart (50%, chance). Drawn on a hidden linear x axis
+     * from 0 to 1: on the category axis a line would only join the first and last category centres.
+     */
+    ChartJs reference(String label, double value) {
+        referenceAxis = true;
+        return add(dataset(label, "line", count).add("xAxisID", "reference")
+                .add("data", Json.createArrayBuilder().add(Json.createObjectBuilder().add("x", 0).add("y", value))
+                        .add(Json.createObjectBuilder().add("x", 1).add("y", value)))
+                .add("pointRadius", 0).add("borderWidth", 2)
                 .add("borderDash", Json.createArrayBuilder().add(6).add(4)).add("borderColor", "#475569")
                 .add("backgroundColor", "#475569"));
     }
@@ -76,8 +88,16 @@ final class ChartJs {
     }
 
     ChartJs axis(String axis, String title, Double min, Double max) {
+        return axis(axis, title, min, max, false);
+    }
+
+    /** @param integers ticks at whole numbers only (iterations) */
+    ChartJs axis(String axis, String title, Double min, Double max, boolean integers) {
         JsonObjectBuilder a = Json.createObjectBuilder()
                 .add("title", Json.createObjectBuilder().add("display", true).add("text", title));
+        if (integers) {
+            a.add("ticks", Json.createObjectBuilder().add("precision", 0));
+        }
         if (min != null) {
             a.add("min", min);
         }
@@ -89,6 +109,10 @@ final class ChartJs {
     }
 
     String json() {
+        if (referenceAxis) {
+            scales.add("reference", Json.createObjectBuilder().add("type", "linear").add("display", false)
+                    .add("min", 0).add("max", 1));
+        }
         JsonObjectBuilder options = Json.createObjectBuilder()
                 .add("responsive", true)
                 .add("maintainAspectRatio", false)
@@ -110,8 +134,10 @@ final class ChartJs {
         return this;
     }
 
-    private static JsonObjectBuilder dataset(String label, String type, int index) {
-        String c = colour(index);
+    private JsonObjectBuilder dataset(String label, String type, int index) {
+        String c = paletteColour(nextColour == null ? index : nextColour);
+        nextColour = null;
+        lastColour = c;
         return Json.createObjectBuilder().add("label", label).add("type", type).add("borderColor", c)
                 .add("backgroundColor", c + "b3").add("borderWidth", 1);
     }

@@ -41,12 +41,14 @@ public class LeaderboardPage extends DashboardPage {
         Map<String, ModelRating> lc = getLengthControlled().stream()
                 .collect(Collectors.toMap(ModelRating::model, Function.identity()));
         List<String> models = plain.stream().map(ModelRating::model).toList();
+        // each fit in one colour: its rating as a bar, its interval as a lighter floating bar beside it
         return ChartJs.bar(models)
-                .ranges("Bradley-Terry 95% interval", plain.stream().map(r -> new double[] {r.eloLow(), r.eloHigh()}).toList())
-                .ranges("length-controlled 95% interval", models.stream().map(m -> lc.containsKey(m)
+                .colour(0).bars("Bradley-Terry rating", plain.stream().map(ModelRating::elo).toList())
+                .colour(0).ranges("Bradley-Terry 95% interval", plain.stream().map(r -> new double[] {r.eloLow(), r.eloHigh()}).toList())
+                .colour(1).bars("length-controlled rating", models.stream().map(m -> lc.containsKey(m) ? lc.get(m).elo() : null).toList())
+                .colour(1).ranges("length-controlled 95% interval", models.stream().map(m -> lc.containsKey(m)
                         ? new double[] {lc.get(m).eloLow(), lc.get(m).eloHigh()} : null).toList())
-                .points("Bradley-Terry rating", plain.stream().map(ModelRating::elo).toList())
-                .points("length-controlled rating", models.stream().map(m -> lc.containsKey(m) ? lc.get(m).elo() : null).toList())
+                .reference("1000: the average model", 1000)
                 .axis("y", "Elo (mean 1000)", null, null)
                 .json();
     }

@@ -35,6 +35,7 @@ public class TrainingHealthPage extends DashboardPage {
 
     private String chart(Function<PpoPoint, Double> x, Function<PpoPoint, Double> y, boolean line, String xTitle,
                          String yTitle) {
+        boolean overIterations = line;
         ChartJs c = ChartJs.scatter();
         for (long run : getPoints().stream().map(PpoPoint::runId).distinct().toList()) {
             List<PpoPoint> pts = getPoints().stream().filter(p -> p.runId() == run && x.apply(p) != null && y.apply(p) != null).toList();
@@ -43,7 +44,7 @@ public class TrainingHealthPage extends DashboardPage {
                         pts.stream().map(p -> new double[] {x.apply(p), y.apply(p)}).toList(), line);
             }
         }
-        return c.axis("x", xTitle, null, null).axis("y", yTitle, null, null).json();
+        return c.axis("x", xTitle, null, null, overIterations).axis("y", yTitle, null, null).json();
     }
 
     /** Reward against KL to the SFT policy: reward bought with ever more KL is reward hacking. */

@@ -54,7 +54,7 @@ public class WinRatesPage extends DashboardPage {
                 .bars("win rate", rows.stream().map(WinRate::winRate).toList())
                 .ranges("95% Wilson interval", rows.stream().map(r -> new double[] {r.wilsonLow(), r.wilsonHigh()}).toList())
                 .ranges("95% bootstrap interval", rows.stream().map(r -> new double[] {r.bootstrapLow(), r.bootstrapHigh()}).toList())
-                .reference("50%: as good as the baseline", rows.stream().map(r -> 0.5).toList())
+                .reference("50%: as good as the baseline", 0.5)
                 .axis("y", "win rate against " + getBaseline(), 0.0, 1.0)
                 .json();
     }
