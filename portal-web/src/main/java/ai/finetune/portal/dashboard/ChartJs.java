@@ -70,7 +70,7 @@ final class ChartJs {
      */
     ChartJs reference(String label, double value) {
         referenceAxis = true;
-        return add(dataset(label, "line", count).add("xAxisID", "reference")
+        return add(dataset(label, "line", count).add("xAxisID", "xReference")
                 .add("data", Json.createArrayBuilder().add(Json.createObjectBuilder().add("x", 0).add("y", value))
                         .add(Json.createObjectBuilder().add("x", 1).add("y", value)))
                 .add("pointRadius", 0).add("borderWidth", 2)
@@ -110,7 +110,8 @@ final class ChartJs {
 
     String json() {
         if (referenceAxis) {
-            scales.add("reference", Json.createObjectBuilder().add("type", "linear").add("display", false)
+            // "axis": Chart.js otherwise guesses the direction from the id's first letter
+            scales.add("xReference", Json.createObjectBuilder().add("type", "linear").add("axis", "x").add("display", false)
                     .add("min", 0).add("max", 1));
         }
         JsonObjectBuilder options = Json.createObjectBuilder()
