@@ -22,6 +22,7 @@ final class ChartJs {
     private Integer nextColour;
     private String lastColour;
     private boolean referenceAxis;
+    private boolean xAxis;
 
     private ChartJs(String type) {
         this.type = type;
@@ -95,6 +96,7 @@ final class ChartJs {
     ChartJs axis(String axis, String title, Double min, Double max, boolean integers) {
         JsonObjectBuilder a = Json.createObjectBuilder()
                 .add("title", Json.createObjectBuilder().add("display", true).add("text", title));
+        xAxis |= axis.equals("x");
         if (integers) {
             a.add("ticks", Json.createObjectBuilder().add("precision", 0));
         }
@@ -139,7 +141,8 @@ final class ChartJs {
         String c = paletteColour(nextColour == null ? index : nextColour);
         nextColour = null;
         lastColour = c;
-        return Json.createObjectBuilder().add("label", label).add("type", type).add("borderColor", c)
+        // every dataset names its x axis: with a second (reference) x axis Chart.js would otherwise pick either
+        return Json.createObjectBuilder().add("xAxisID", "x").add("label", label).add("type", type).add("borderColor", c)
                 .add("backgroundColor", c + "b3").add("borderWidth", 1);
     }
 
