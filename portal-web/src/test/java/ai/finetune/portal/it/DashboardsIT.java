@@ -46,13 +46,27 @@ class DashboardsIT {
                 .env("PORTAL_DB_USER", "portal").env("PORTAL_DB_PASSWORD", DB_PASSWORD).start();
         Http.api(server).createUser(ADMIN_PASSWORD, STAKEHOLDER, PASSWORD, "STAKEHOLDER");
         Http.api(server).createUser(ADMIN_PASSWORD, "lab", PASSWORD, "LABELER");
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(url);
-        ds.setUser("portal");
-        ds.setPassword(DB_PASSWORD);
-        DashboardSeed.insert(ds);
+        database = new JdbcDataSource();
+        database.setURL(url);
+        database.setUser("portal");
+        database.setPassword(DB_PASSWORD);
         browser = new Browser(server);
         browser.login(STAKEHOLDER, PASSWORD);
+    }
+
+    private JdbcDataSource database;
+
+    @Test
+    @Order(0)
+    void emptyStatesSayWhatIsMissingThenTheRowsAreSeeded() throws Exception {
+        String text = open("win-rates.xhtml", "0-empty-win-rates");
+        assertTrue(text.contains("No A/B judgements yet"), text);
+        text = open("alignment.xhtml", "0-empty-alignment");
+        assertTrue(text.contains("No TruthfulQA results yet") && text.contains("No BBQ results yet")
+                && text.contains("No submitted rankings yet"), text);
+        assertTrue(open("training.xhtml", "0-empty-training").contains("No PPO runs yet"));
+        assertTrue(open("code.xhtml", "0-empty-code").contains("No HumanEval results yet"));
+        DashboardSeed.insert(database);
     }
 
     @AfterAll
