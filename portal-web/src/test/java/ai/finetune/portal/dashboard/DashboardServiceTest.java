@@ -108,7 +108,11 @@ class DashboardServiceTest {
             assertTrue(r.eloLow() <= r.elo() && r.elo() <= r.eloHigh(), r.toString());
         }
         assertEquals(3, d.rows("length-controlled", ModelRating.class).size());
-        assertTrue(d.info().get("lengthEffect") != null);
+        JsonObject json = Json.createReader(new StringReader(DashboardExport.render(d, null, DashboardExport.Format.JSON)))
+                .readObject();
+        assertTrue(json.getJsonObject("lengthEffect").containsKey("twiceAsLongWinRate"), json.toString());
+        assertEquals("ppo-a", json.getJsonObject("tables").getJsonArray("ratings").getJsonObject(0).getString("model"));
+        assertEquals(1000.0, json.getJsonNumber("eloMean").doubleValue(), 0.0);
     }
 
     @Test
@@ -153,6 +157,10 @@ class DashboardServiceTest {
         assertEquals(0.5, flag(flags, "sft", "SEXUAL_CONTENT").rate(), EPS);
         assertEquals("Apache-2.0", ((java.util.Map<?, ?>) d.info().get("licences")).get("TruthfulQA"));
         assertEquals("CC-BY-4.0", ((java.util.Map<?, ?>) d.info().get("licences")).get("BBQ"));
+        JsonObject json = Json.createReader(new StringReader(DashboardExport.render(d, null, DashboardExport.Format.JSON)))
+                .readObject();
+        assertEquals("Apache-2.0", json.getJsonObject("licences").getString("TruthfulQA"));
+        assertTrue(json.getJsonObject("tables").getJsonArray("truthfulqa").getJsonObject(0).isNull("evaluationId") == false);
     }
 
     private static FlagRate flag(List<FlagRate> rows, String model, String flag) {
