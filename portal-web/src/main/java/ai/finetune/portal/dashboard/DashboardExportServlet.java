@@ -41,7 +41,11 @@ public class DashboardExportServlet extends HttpServlet {
             d = dashboards.byName(m.group(1), request.getParameter("baseline"));
             body = DashboardExport.render(d, m.group(2), format);
         } catch (IllegalArgumentException e) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            // the reason (e.g. an unknown baseline and the judged models) as plain text: the error page would hide it
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType("text/plain");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write(e.getMessage());
             return;
         }
         response.setContentType(format.mediaType);

@@ -193,6 +193,9 @@ class DashboardsIT {
         assertTrue(json.toString().contains("baseline=ppo-a"), json.toString());
         assertEquals(400, api.get("/api/dashboards/win-rates?baseline=nobody", STAKEHOLDER, PASSWORD).statusCode());
         assertEquals(404, api.get("/api/dashboards/nothing", STAKEHOLDER, PASSWORD).statusCode());
+        HttpResponse<String> unknown = session.get("/dashboards/export/win-rates/win-rates.csv?baseline=nobody");
+        assertEquals(400, unknown.statusCode());
+        assertTrue(unknown.body().contains("'nobody' has no A/B judgements"), unknown.body());
         assertEquals(200, api.get("/api/dashboards/alignment", "admin", ADMIN_PASSWORD).statusCode());
     }
 
