@@ -57,7 +57,12 @@ public class PortalMenu {
                     new Entry("Rank outputs", "/labeling/rank.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-sort-amount-down"),
                     new Entry("Compare responses", "/labeling/compare.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-clone"))),
             new Section("Dashboards", List.of(
-                    new Entry("Overview", "/dashboards/index.xhtml", Set.of(Role.STAKEHOLDER, Role.ADMIN), "pi pi-chart-bar"))),
+                    new Entry("Overview", "/dashboards/index.xhtml", Set.of(Role.STAKEHOLDER, Role.ADMIN), "pi pi-chart-bar"),
+                    new Entry("Win rates", "/dashboards/win-rates.xhtml", Set.of(Role.STAKEHOLDER, Role.ADMIN), "pi pi-percentage"),
+                    new Entry("Leaderboard", "/dashboards/leaderboard.xhtml", Set.of(Role.STAKEHOLDER, Role.ADMIN), "pi pi-sort-numeric-down"),
+                    new Entry("Code", "/dashboards/code.xhtml", Set.of(Role.STAKEHOLDER, Role.ADMIN), "pi pi-code"),
+                    new Entry("Alignment", "/dashboards/alignment.xhtml", Set.of(Role.STAKEHOLDER, Role.ADMIN), "pi pi-shield"),
+                    new Entry("Training health", "/dashboards/training.xhtml", Set.of(Role.STAKEHOLDER, Role.ADMIN), "pi pi-heart"))),
             new Section("Account", List.of(
                     new Entry("Home", "/index.xhtml", Set.of(Role.values()), "pi pi-home"),
                     new Entry("Change password", "/account/password.xhtml", Set.of(Role.values()), "pi pi-key"))));
