@@ -27,7 +27,10 @@ final class RankingsFile {
     private RankingsFile() {
     }
 
-    /** A RANKINGS dataset's lines with {@code completions} renamed {@code responses}; the ranking as given. */
+    /**
+     * A RANKINGS dataset's lines as reward-train reads them: {@code responses} as stored, or {@code completions}
+     * renamed; the ranking as given (flat best-first indices or best-first groups, both read by reward-train).
+     */
     static int fromDataset(Path dataset, Path out) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String line : Files.readAllLines(dataset, StandardCharsets.UTF_8)) {
@@ -35,7 +38,8 @@ final class RankingsFile {
                 continue;
             }
             JsonObject o = parse(line);
-            lines.add(Json.createObjectBuilder().add("prompt", o.get("prompt")).add("responses", o.get("completions"))
+            JsonValue responses = o.containsKey("responses") ? o.get("responses") : o.get("completions");
+            lines.add(Json.createObjectBuilder().add("prompt", o.get("prompt")).add("responses", responses)
                     .add("ranking", o.get("ranking")).build().toString());
         }
         write(out, lines);
