@@ -23,7 +23,7 @@ public final class RunCharts {
     }
 
     static final List<Spec> SPECS = List.of(
-            new Spec("loss", "Loss", "loss (nats/token)", ordered("loss", "loss", "val_loss", "validation loss",
+            new Spec("loss", "Loss", "loss", ordered("loss", "loss", "val_loss", "validation loss",
                     "pretrain_val_loss", "pretraining validation loss", "ptx_loss", "ptx loss",
                     "policy_loss", "policy loss", "value_loss", "value loss")),
             new Spec("accuracy", "Pairwise accuracy", "accuracy", ordered("train_pair_accuracy", "training pairs",
