@@ -26,7 +26,8 @@ public class EvaluationResult {
     private String kind;
     @Column(name = "summary_json")
     private String summaryJson;
-    @Column(name = "created_at", insertable = false, updatable = false)
+    /** Set here, not only by the column default: EclipseLink's cache would otherwise keep a null after persist. */
+    @Column(name = "created_at", updatable = false)
     private LocalDateTime createdAt;
 
     protected EvaluationResult() {
@@ -37,6 +38,7 @@ public class EvaluationResult {
         this.runId = runId;
         this.kind = kind;
         this.summaryJson = summaryJson;
+        this.createdAt = LocalDateTime.now().withNano(0);
     }
 
     public Long getId() { return id; }

@@ -115,8 +115,8 @@ public class NewRunPage implements Serializable {
         String from = k.parentKinds().stream().map(Enum::name).collect(java.util.stream.Collectors.joining(" or "));
         String result = k.produces() != null ? "registers a " + k.produces() + " model"
                 : k.evaluation() ? "stores an evaluation of the model" : "queues ranking tasks for the labelers";
-        return "model-runtime " + k.cli() + ": starts from a " + from + " model"
-                + (k.dataKind() == null ? "" : ", reads a " + k.dataKind() + " dataset") + "; " + result + "."
+        return "model-runtime " + k.cli() + "; parent model: " + from
+                + (k.dataKind() == null ? "" : "; dataset: " + k.dataKind()) + "; " + result + "."
                 + (k == RunKind.PPO ? " ptxDataset: a CODE dataset for PPO-ptx (empty: the newest one; ptxCoef=0 "
                 + "for plain PPO)." : "") + " Empty options are left to the command's defaults.";
     }
