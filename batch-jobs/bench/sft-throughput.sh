@@ -3,7 +3,10 @@
 # the same configuration run from model-runtime's command line, alternately: portal, CLI, portal, CLI.
 # Both use 1 PyTorch thread and the shipped base model. Run from the repository root after
 #   mvn -B -q -pl portal-web -am package -DskipTests
-# Prints tokens/s per run (mean of the per-step tokens_per_s after the first WARMUP steps) and the load average.
+# Prints per run: tokens/s (mean of the per-step tokens_per_s after the first WARMUP steps), wall seconds of the
+# training loop, CPU seconds of the worker (for the portal: the reaped child's time, /proc/<portal>/stat cutime+cstime)
+# and of the portal JVM itself while the run trained, and the load average. On a shared machine the wall-clock figures
+# swing with the other jobs; the CPU seconds show what the portal itself costs.
 set -euo pipefail
 STEPS=${STEPS:-80}
 WARMUP=${WARMUP:-10}
@@ -31,6 +34,9 @@ DATA=$(api --data-binary @"$D/demos.jsonl" "http://localhost:$PORT/api/datasets?
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 DATA_FILE=$(find "$D/data/datasets" -name 'v1.jsonl' | head -1)
 
+cpu() { # utime stime cutime cstime of a process, in seconds
+  awk -v hz="$(getconf CLK_TCK)" '{print ($14+$15)/hz, ($16+$17)/hz}' /proc/$1/stat; }
+wall() { python3 -c 'import json,sys; print("%.1f" % [json.loads(l) for l in open(sys.argv[1]) if l.strip()][-1]["elapsed_s"])' "$1"; }
 mean() { # mean tokens_per_s of metrics.jsonl rows after the warm-up
   python3 -c 'import json,sys
 rows=[json.loads(l) for l in open(sys.argv[1]) if l.strip()]
@@ -38,20 +44,32 @@ v=[r["tokens_per_s"] for r in rows if r["step"]>int(sys.argv[2])]
 print(f"{sum(v)/len(v):.0f}")' "$1" "$WARMUP"; }
 
 portal_run() {
-  local id out
-  id=$(api -d "{\"kind\":\"sft\",$OPTS,\"dataset\":$DATA}" http://localhost:$PORT/api/runs | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-  while :; do
-    s=$(api http://localhost:$PORT/api/runs/$id | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["status"], r["outDir"])')
-    case $s in COMPLETED*) out=${s#* }; break;; FAILED*|STOPPED*) echo "run $id: $s" >&2; exit 1;; esac
-    sleep 2
-  done
-  echo "portal run $id: $(mean "$out/metrics.jsonl") tokens/s, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  local id out before after
+  before=$(cpu $PORTAL)
+  read -r id out < <(api -d "{\"kind\":\"sft\",$OPTS,\"dataset\":$DATA}" http://localhost:$PORT/api/runs \
+    | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["id"], r["outDir"])')
+  # wait on the run folder, not the API: every Basic-auth request costs the portal a PBKDF2 hash, which would be
+  # counted as the portal's overhead
+  until [ -s "$out/worker-stdout.log" ] && grep -q '"command"' "$out/worker-stdout.log"; do sleep 1; done
+  until api http://localhost:$PORT/api/runs/$id | grep -q '"status":"COMPLETED"'; do sleep 1; done
+  sleep 1 # the worker is reaped (its CPU time lands in cutime) just after the run turns COMPLETED
+  after=$(cpu $PORTAL)
+  python3 - "$before" "$after" "$(mean "$out/metrics.jsonl")" "$(wall "$out/metrics.jsonl")" "$id" <<'EOF2'
+import sys
+b = list(map(float, sys.argv[1].split())); a = list(map(float, sys.argv[2].split()))
+print(f"portal run {sys.argv[5]}: {sys.argv[3]} tokens/s, training loop {sys.argv[4]} s, worker CPU {a[1]-b[1]:.1f} s, "
+      f"portal JVM CPU {a[0]-b[0]:.1f} s, load " + open('/proc/loadavg').read().split()[0])
+EOF2
 }
 cli_run() {
   local out=$D/cli-$1
-  java -Dai.djl.pytorch.num_threads=1 -jar model-runtime/target/model-runtime.jar sft --data="$DATA_FILE" \
-    --init=models/base-python --out="$out" --device=cpu $CLI_OPTS > "$out.stdout" 2> "$out.stderr"
-  echo "cli run $1: $(mean "$out/metrics.jsonl") tokens/s, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  local c
+  c=$(python3 -c 'import resource,subprocess,sys
+subprocess.run(sys.argv[2:], stdout=open(sys.argv[1]+".stdout","w"), stderr=open(sys.argv[1]+".stderr","w"), check=True)
+r=resource.getrusage(resource.RUSAGE_CHILDREN); print("%.1f" % (r.ru_utime+r.ru_stime))' "$out" \
+    java -Dai.djl.pytorch.num_threads=1 -jar model-runtime/target/model-runtime.jar sft --data="$DATA_FILE" \
+    --init=models/base-python --out="$out" --device=cpu $CLI_OPTS)
+  echo "cli run $1: $(mean "$out/metrics.jsonl") tokens/s, training loop $(wall "$out/metrics.jsonl") s, CPU $c s, load $(cut -d' ' -f1 /proc/loadavg)"
 }
 echo "cores $(nproc), load before $(cut -d' ' -f1-3 /proc/loadavg)"
-portal_run; cli_run 1; portal_run; cli_run 2
+for i in $(seq 1 "${PAIRS:-2}"); do portal_run; cli_run "$i"; done
