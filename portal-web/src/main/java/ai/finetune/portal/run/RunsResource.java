@@ -4,7 +4,6 @@ import ai.finetune.portal.api.ApiError;
 import ai.finetune.portal.dataset.Dataset;
 import ai.finetune.portal.dataset.DatasetService;
 import ai.finetune.portal.model.ModelKind;
-import ai.finetune.portal.model.ModelRegistry;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -45,9 +44,6 @@ public class RunsResource {
 
     @Inject
     RunService runs;
-
-    @Inject
-    ModelRegistry models;
 
     @Inject
     DatasetService datasets;
