@@ -14,6 +14,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -35,6 +36,8 @@ import java.util.Optional;
 public class RunService {
     /** Characters of worker log kept on the run row (the whole log is {@code <out>/worker.log}). */
     static final int LOG_TAIL = 60_000;
+    /** Json.createReader looks the provider up on every call; metrics arrive every 0.5 s. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @PersistenceContext(unitName = "portal")
     EntityManager em;
@@ -137,12 +140,16 @@ public class RunService {
                 .setParameter("r", id).setParameter("s", fromStep).executeUpdate();
     }
 
-    /** Stores the rows not seen yet (a relaunch re-reads the file from its start) and updates the progress. */
+    /**
+     * Stores the rows not seen yet (a relaunch re-reads the file from its start) and updates the progress. Called
+     * every 0.5 s while a worker trains: only the newest row is parsed (for the progress columns), with a JSON
+     * provider looked up once, because the portal's CPU time is taken from the worker on a small machine.
+     */
     void addMetrics(long id, List<String> rows) {
         Integer max = em.createQuery("select max(m.step) from RunMetric m where m.runId = :r", Integer.class)
                 .setParameter("r", id).getSingleResult();
         int seen = max == null ? 0 : max;
-        JsonObject last = null;
+        String lastRow = null;
         for (String row : rows) {
             int step = MetricsFile.step(row).orElse(-1);
             if (step <= seen) {
@@ -150,16 +157,19 @@ public class RunService {
             }
             em.persist(new RunMetric(id, step, fitted(row)));
             seen = step;
-            try (var reader = Json.createReader(new StringReader(row))) {
-                last = reader.readObject();
-            } catch (RuntimeException e) {
-                last = null; // an unreadable row is kept verbatim; progress waits for the next one
-            }
+            lastRow = row;
         }
-        if (last != null) {
-            em.find(TrainingRun.class, id).progressed(seen, number(last, "loss"), number(last, "val_loss"),
-                    number(last, "tokens_per_s"));
+        if (lastRow == null) {
+            return;
         }
+        JsonObject last;
+        try (var reader = JSON.createReader(new StringReader(lastRow))) {
+            last = reader.readObject();
+        } catch (RuntimeException e) {
+            return; // an unreadable row is kept verbatim; progress waits for the next one
+        }
+        em.find(TrainingRun.class, id).progressed(seen, number(last, "loss"), number(last, "val_loss"),
+                number(last, "tokens_per_s"));
     }
 
     /** run_metric.row_json holds 100,000 characters (V22); a longer row keeps its figures and drops its samples. */
