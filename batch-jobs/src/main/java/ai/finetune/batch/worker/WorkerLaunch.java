@@ -27,6 +27,8 @@ public record WorkerLaunch(String command, Map<String, String> options, Path out
 
     /** Options that may be given again on {@code --resume} (every other setting comes from the checkpoint). */
     static final Set<String> RESUME_OPTIONS = Set.of("maxSteps", "device");
+    /** ppo resumes differently: {@code --out=DIR --resume=true [--iterations=N]} (its own CLI's spelling). */
+    static final Set<String> PPO_RESUME_OPTIONS = Set.of("iterations", "device");
 
     public WorkerLaunch {
         options = Map.copyOf(new LinkedHashMap<>(options));
@@ -57,13 +59,18 @@ public record WorkerLaunch(String command, Map<String, String> options, Path out
         cmd.add(ParentWatch.class.getName());
         cmd.add(command);
         boolean resume = resumeStep().isPresent();
-        if (resume) {
+        boolean ppo = command.equals("ppo");
+        if (resume && ppo) {
+            cmd.add("--out=" + outDir);
+            cmd.add("--resume=true");
+        } else if (resume) {
             cmd.add("--resume=" + outDir);
         } else {
             cmd.add("--out=" + outDir);
         }
+        Set<String> kept = ppo ? PPO_RESUME_OPTIONS : RESUME_OPTIONS;
         options.entrySet().stream()
-                .filter(e -> !resume || RESUME_OPTIONS.contains(e.getKey()))
+                .filter(e -> !resume || kept.contains(e.getKey()))
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> cmd.add("--" + e.getKey() + "=" + e.getValue()));
         return cmd;

@@ -80,4 +80,19 @@ class SmallPartsTest {
                 l.commandLine().subList(8, l.commandLine().size()));
         assertEquals(dir.resolve("djl").toString(), l.environment().get("DJL_CACHE_DIR"));
     }
+
+    @Test
+    void ppoResumesWithItsOwnSpellingAndANonResumableCommandStartsAgain(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("run/step-0000002"));
+        Files.writeString(dir.resolve("run/latest"), "step-0000002");
+        WorkerLaunch ppo = new WorkerLaunch("ppo", Map.of("iterations", "5", "klCoef", "0.02", "sft", "/s",
+                "device", "cpu"), dir.resolve("run"), true, 1, Path.of("/jdk"), Path.of("/w.jar"), dir.resolve("djl"));
+        assertEquals(List.of("ppo", "--out=" + dir.resolve("run"), "--resume=true", "--device=cpu", "--iterations=5"),
+                ppo.commandLine().subList(8, ppo.commandLine().size()));
+        // reward-train keeps no resumable state: a restart runs it again with every option
+        WorkerLaunch rm = new WorkerLaunch("reward-train", Map.of("sft", "/s", "data", "/d"), dir.resolve("run"),
+                false, 1, Path.of("/jdk"), Path.of("/w.jar"), dir.resolve("djl"));
+        assertEquals(List.of("reward-train", "--out=" + dir.resolve("run"), "--data=/d", "--sft=/s"),
+                rm.commandLine().subList(8, rm.commandLine().size()));
+    }
 }

@@ -118,6 +118,17 @@ public final class BbqEvalCommand implements Command {
         summary.put("accuracy", all.accuracy());
         summary.put("biasDisambiguated", all.biasDisambiguated());
         summary.put("biasAmbiguous", all.biasAmbiguous());
+        // per-category figures on the summary line too, so that a job reads one line instead of the CSV
+        Map<String, Object> byCategory = new LinkedHashMap<>();
+        for (BbqCategoryScore s : report.categories().subList(1, report.categories().size())) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("items", s.examples());
+            c.put("accuracy", s.accuracy());
+            c.put("biasDisambiguated", s.biasDisambiguated());
+            c.put("biasAmbiguous", s.biasAmbiguous());
+            byCategory.put(s.category(), c);
+        }
+        summary.put("categories", byCategory);
         summary.put("out", out == null ? null : out.toString());
         ResultFiles.summary(summary);
         return 0;

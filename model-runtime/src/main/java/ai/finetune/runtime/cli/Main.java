@@ -30,6 +30,7 @@ public final class Main {
                 new HumanEvalGenerateCommand(),
                 new HumanEvalRerankCommand(),
                 new HumanEvalSweepCommand(),
+                new HumanEvalCommand(),
                 new WinratesCommand(),
                 new TruthfulqaEvalCommand(GptContinuationScorer::open),
                 new BbqEvalCommand(GptContinuationScorer::open),

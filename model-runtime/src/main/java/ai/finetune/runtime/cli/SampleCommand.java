@@ -32,6 +32,11 @@ public final class SampleCommand implements Command {
         return "usage: sample --model=DIR --prompt=TEXT [options]\n" + summary() + "\n\n"
                 + "  --model=DIR            checkpoint folder, run folder (its latest) or model folder\n"
                 + "  --prompt=TEXT          the prompt (\\n and \\t escapes understood); or --promptFile=FILE\n"
+                + "  --prompts=FILE         instead of one prompt: every prompt of a JSONL file (\"prompt\" per line),\n"
+                + "                         n samples each (seed + line index), written with --out=DIR to\n"
+                + "                         DIR/samples.jsonl {prompt, completions:[..n..], mean_logprobs}; one\n"
+                + "                         metrics.jsonl row per prompt; a STOP file in DIR stops it\n"
+                + "  --limit=N              with --prompts: only the first N prompts (default: all)\n"
                 + "  --n=N                  samples, one batch (default " + d.n() + ")\n"
                 + "  --temperature=X        0 = greedy (default " + d.temperature() + ")\n"
                 + "  --topP=X               nucleus (default " + d.topP() + ")\n"
@@ -47,24 +52,12 @@ public final class SampleCommand implements Command {
     @Override
     public int run(Options options) throws Exception {
         Path modelDir = options.path("model");
+        if (options.has("prompts")) {
+            return PromptFileSampling.run(this, options);
+        }
         String prompt = options.has("promptFile") ? Files.readString(options.path("promptFile"))
                 : unescape(options.required("prompt"));
-        SamplingConfig d = SamplingConfig.defaults();
-        String stop = options.string("stop", "none");
-        List<String> stops = switch (stop) {
-            case "codex" -> SamplingConfig.CODEX_STOP;
-            case "none", "" -> List.of();
-            default -> Arrays.stream(stop.split("\\|")).map(SampleCommand::unescape).toList();
-        };
-        SamplingConfig config;
-        try {
-            config = new SamplingConfig(options.integer("maxNewTokens", d.maxNewTokens()),
-                    options.decimal("temperature", d.temperature()), options.decimal("topP", d.topP()),
-                    options.integer("topK", d.topK()), stops, options.integer("n", d.n()),
-                    options.longValue("seed", d.seed()), options.bool("kvCache", true));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(name() + ": " + e.getMessage());
-        }
+        SamplingConfig config = config(options);
         var device = Devices.parse(options.string("device", "cpu"));
         options.rejectUnknown();
         try (LoadedModel m = LoadedModel.load(modelDir, device)) {
@@ -94,6 +87,25 @@ public final class SampleCommand implements Command {
             System.out.println(new ObjectMapper().writeValueAsString(summary));
         }
         return 0;
+    }
+
+    /** The sampling options shared by the one-prompt and the prompt-file modes. */
+    SamplingConfig config(Options options) {
+        SamplingConfig d = SamplingConfig.defaults();
+        String stop = options.string("stop", "none");
+        List<String> stops = switch (stop) {
+            case "codex" -> SamplingConfig.CODEX_STOP;
+            case "none", "" -> List.of();
+            default -> Arrays.stream(stop.split("\\|")).map(SampleCommand::unescape).toList();
+        };
+        try {
+            return new SamplingConfig(options.integer("maxNewTokens", d.maxNewTokens()),
+                    options.decimal("temperature", d.temperature()), options.decimal("topP", d.topP()),
+                    options.integer("topK", d.topK()), stops, options.integer("n", d.n()),
+                    options.longValue("seed", d.seed()), options.bool("kvCache", true));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(name() + ": " + e.getMessage());
+        }
     }
 
     static String unescape(String s) {

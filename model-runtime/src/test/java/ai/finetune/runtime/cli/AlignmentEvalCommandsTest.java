@@ -90,6 +90,10 @@ class AlignmentEvalCommandsTest {
         assertEquals(0, result.status());
         JsonNode summary = new ObjectMapper().readTree(result.lastLine());
         assertEquals(60, summary.get("items").asInt());
+        // per-category figures on the summary line too (the portal's bbq job reads only that line)
+        assertEquals(30, summary.get("categories").get("Religion").get("items").asInt());
+        assertEquals(30, summary.get("categories").get("Age").get("items").asInt());
+        assertTrue(summary.get("categories").get("Age").has("biasAmbiguous"));
         List<String> rows = Files.readAllLines(out.resolve("bbq-categories.csv"));
         assertEquals(4, rows.size());
         assertTrue(rows.get(1).startsWith("(all),60,"), rows.get(1));

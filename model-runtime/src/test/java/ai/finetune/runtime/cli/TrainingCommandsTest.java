@@ -91,6 +91,21 @@ class TrainingCommandsTest {
                 "--temperature=0.8", "--seed=1");
         assertEquals(2, sample.get("samples").size());
 
+        // a prompts file: K samples per prompt to samples.jsonl (the portal's sample-comparisons job), --limit honoured
+        Path promptsFile = dir.resolve("prompts.jsonl");
+        Files.write(promptsFile, List.of("{\"prompt\": \"def f(x):\"}", "{\"prompt\": \"def g(x):\"}",
+                "{\"prompt\": \"def h(x):\"}"));
+        Path sampled = dir.resolve("sampled");
+        JsonNode file = run("sample", "--model=" + run, "--prompts=" + promptsFile, "--out=" + sampled, "--n=4",
+                "--maxNewTokens=6", "--limit=2");
+        assertEquals(2, file.get("prompts").asInt());
+        assertFalse(file.get("stopped").asBoolean());
+        List<String> lines = Files.readAllLines(sampled.resolve("samples.jsonl"));
+        assertEquals(2, lines.size());
+        assertEquals("def g(x):", JSON.readTree(lines.get(1)).get("prompt").asText());
+        assertEquals(4, JSON.readTree(lines.get(1)).get("completions").size());
+        assertEquals(2, Files.readAllLines(sampled.resolve("metrics.jsonl")).size());
+
         Path pairs = dir.resolve("pairs.jsonl");
         Files.write(pairs, List.of(
                 "{\"prompt\": \"def f(x):\", \"response\": \"    return x\"}",

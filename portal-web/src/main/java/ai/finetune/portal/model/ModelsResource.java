@@ -1,5 +1,8 @@
 package ai.finetune.portal.model;
 
+import ai.finetune.portal.api.ApiError;
+import ai.finetune.portal.run.EvaluationResult;
+import ai.finetune.portal.run.RunService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -8,10 +11,16 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
 
-/** {@code GET /api/models} (ADMIN): the registry with lineage. */
+/**
+ * {@code GET /api/models} (ADMIN): the registry with lineage; {@code GET /api/models/{id}/evaluations}: the model's
+ * evaluation_result rows ({@code summary} as docs/evaluation-results.md describes it), newest first.
+ */
 @Path("models")
 @RequestScoped
 @RolesAllowed("ADMIN")
@@ -19,6 +28,9 @@ import jakarta.ws.rs.core.MediaType;
 public class ModelsResource {
     @Inject
     ModelRegistry models;
+
+    @Inject
+    RunService runs;
 
     @GET
     public String list() {
@@ -35,5 +47,26 @@ public class ModelsResource {
             a.add(b);
         }
         return a.build().toString();
+    }
+
+    @GET
+    @Path("{id}/evaluations")
+    public Response evaluations(@PathParam("id") long id) {
+        if (models.find(id).isEmpty()) {
+            return Response.status(404).type(MediaType.APPLICATION_JSON)
+                    .entity(ApiError.json(404, "model " + id + " does not exist")).build();
+        }
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        for (EvaluationResult e : runs.evaluations(id)) {
+            JsonObjectBuilder b = Json.createObjectBuilder().add("id", e.getId()).add("kind", e.getKind());
+            if (e.getRunId() != null) {
+                b.add("run", e.getRunId());
+            }
+            try (var reader = Json.createReader(new StringReader(e.getSummaryJson()))) {
+                b.add("summary", reader.readObject());
+            }
+            a.add(b.add("createdAt", String.valueOf(e.getCreatedAt())));
+        }
+        return Response.ok(a.build().toString()).build();
     }
 }

@@ -3,6 +3,7 @@ package ai.finetune.portal.run;
 import ai.finetune.portal.dataset.Dataset;
 import ai.finetune.portal.dataset.DatasetService;
 import ai.finetune.portal.model.ModelArtifact;
+import ai.finetune.portal.model.ModelKind;
 import ai.finetune.portal.model.ModelRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
@@ -17,7 +18,8 @@ import java.util.Map;
 
 /**
  * Backing bean of admin/runs/new.xhtml: one form per run kind, pre-filled with the config records' defaults;
- * option names are the CLI's. Submitting queues the run and opens its page.
+ * option names are the CLI's. The pickers follow the kind: parent models of the kinds it starts from (or evaluates),
+ * a reward model for ppo, datasets of the kind it reads. Submitting queues the run and opens its page.
  */
 @Named("newRunPage")
 @ViewScoped
@@ -38,6 +40,7 @@ public class NewRunPage implements Serializable {
 
     private String kind = RunKind.SFT.command();
     private Long parentModelId;
+    private Long rewardModelId;
     private Long datasetId;
     /** Option name -> value, in form order; changed options only differ from the defaults. */
     private LinkedHashMap<String, String> options = new LinkedHashMap<>();
@@ -50,13 +53,18 @@ public class NewRunPage implements Serializable {
     public void kindChanged() {
         RunKind k = RunKind.of(kind);
         options = new LinkedHashMap<>(RunParameters.defaults(k));
-        parentModelId = models.ofKind(k.parentKind()).stream().findFirst().map(ModelArtifact::getId).orElse(null);
-        datasetId = datasets.ofKind(k.dataKind()).stream().findFirst().map(Dataset::getId).orElse(null);
+        parentModelId = queue.newestModel(k.parentKinds());
+        rewardModelId = k.needsRewardModel() ? queue.newestModel(List.of(ModelKind.RM)) : null;
+        // humaneval without a dataset reads the bundled HumanEval; reward-model falls back to the labelers' rankings
+        datasetId = k.dataKind() == null || k == RunKind.HUMANEVAL ? null
+                : datasets.ofKind(k.dataKind()).stream().findFirst().map(Dataset::getId).orElse(null);
     }
 
     public String submit() {
         try {
-            TrainingRun r = queue.submit(RunKind.of(kind), options, parentModelId, datasetId,
+            RunKind k = RunKind.of(kind);
+            TrainingRun r = queue.submit(k, options, parentModelId, k.needsRewardModel() ? rewardModelId : null,
+                    k.dataKind() == null ? null : datasetId,
                     security.getCallerPrincipal().getName());
             return "/admin/runs/run.xhtml?faces-redirect=true&id=" + r.getId();
         } catch (RunException e) {
@@ -70,11 +78,47 @@ public class NewRunPage implements Serializable {
     }
 
     public List<ModelArtifact> getParents() {
-        return models.ofKind(RunKind.of(kind).parentKind());
+        List<ModelArtifact> all = new ArrayList<>();
+        RunKind.of(kind).parentKinds().forEach(k -> all.addAll(models.ofKind(k)));
+        return all;
+    }
+
+    public List<ModelArtifact> getRewardModels() {
+        return models.ofKind(ModelKind.RM);
+    }
+
+    public boolean isRewardModelShown() {
+        return RunKind.of(kind).needsRewardModel();
+    }
+
+    public boolean isDatasetShown() {
+        return RunKind.of(kind).dataKind() != null;
     }
 
     public List<Dataset> getDatasets() {
-        return datasets.ofKind(RunKind.of(kind).dataKind());
+        RunKind k = RunKind.of(kind);
+        return k.dataKind() == null ? List.of() : datasets.ofKind(k.dataKind());
+    }
+
+    /** What an empty dataset choice means for this kind. */
+    public String getNoDatasetLabel() {
+        return switch (RunKind.of(kind)) {
+            case REWARD_MODEL -> "(rankings from labelers)";
+            case HUMANEVAL -> "(bundled HumanEval, 164 problems)";
+            default -> "(choose)";
+        };
+    }
+
+    /** A line under the form saying what the kind runs and produces. */
+    public String getDescription() {
+        RunKind k = RunKind.of(kind);
+        String from = k.parentKinds().stream().map(Enum::name).collect(java.util.stream.Collectors.joining(" or "));
+        String result = k.produces() != null ? "registers a " + k.produces() + " model"
+                : k.evaluation() ? "stores an evaluation of the model" : "queues ranking tasks for the labelers";
+        return "model-runtime " + k.cli() + "; parent model: " + from
+                + (k.dataKind() == null ? "" : "; dataset: " + k.dataKind()) + "; " + result + "."
+                + (k == RunKind.PPO ? " ptxDataset: a CODE dataset for PPO-ptx (empty: the newest one; ptxCoef=0 "
+                + "for plain PPO)." : "") + " Empty options are left to the command's defaults.";
     }
 
     public List<String> getOptionNames() {
@@ -89,6 +133,8 @@ public class NewRunPage implements Serializable {
     public void setKind(String kind) { this.kind = kind; }
     public Long getParentModelId() { return parentModelId; }
     public void setParentModelId(Long id) { this.parentModelId = id; }
+    public Long getRewardModelId() { return rewardModelId; }
+    public void setRewardModelId(Long id) { this.rewardModelId = id; }
     public Long getDatasetId() { return datasetId; }
     public void setDatasetId(Long id) { this.datasetId = id; }
 }

@@ -11,6 +11,8 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "run_metric")
 public class RunMetric {
+    /** The column's size (sql/V22): PPO rows carry sample completions. */
+    static final int MAX_ROW = 100_000;
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

@@ -3,18 +3,14 @@ package ai.finetune.portal.run;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.Serializable;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Backing bean of admin/runs/run.xhtml?id=N: progress, loss chart, stop and restart, log, resolved config. */
+/** Backing bean of admin/runs/run.xhtml?id=N: progress, metric charts, PPO samples, stop and restart, log, config. */
 @Named("runPage")
 @ViewScoped
 public class RunPage implements Serializable {
@@ -25,6 +21,9 @@ public class RunPage implements Serializable {
 
     @Inject
     transient RunQueue queue;
+
+    @Inject
+    transient ai.finetune.portal.model.ModelRegistry models;
 
     private Long id;
 
@@ -55,50 +54,20 @@ public class RunPage implements Serializable {
         return r == null ? List.of() : new ArrayList<>(RunService.params(r).entrySet());
     }
 
-    /** A Chart.js line chart (p:chart) of loss and validation loss against steps. */
-    public String getChartJson() {
-        JsonArrayBuilder loss = Json.createArrayBuilder();
-        JsonArrayBuilder val = Json.createArrayBuilder();
-        if (id != null) {
-            for (RunMetric m : runs.metrics(id)) {
-                JsonObject o;
-                try (var reader = Json.createReader(new StringReader(m.getRowJson()))) {
-                    o = reader.readObject();
-                } catch (RuntimeException e) {
-                    continue;
-                }
-                if (o.get("loss") instanceof JsonNumber n) {
-                    loss.add(point(m.getStep(), n.doubleValue()));
-                }
-                if (o.get("val_loss") instanceof JsonNumber n) {
-                    val.add(point(m.getStep(), n.doubleValue()));
-                }
-            }
-        }
-        JsonObject chart = Json.createObjectBuilder()
-                .add("type", "line")
-                .add("data", Json.createObjectBuilder().add("datasets", Json.createArrayBuilder()
-                        .add(series("loss", loss, "#3b82f6"))
-                        .add(series("validation loss", val, "#f97316"))))
-                .add("options", Json.createObjectBuilder()
-                        .add("animation", false)
-                        .add("parsing", false)
-                        .add("scales", Json.createObjectBuilder()
-                                .add("x", Json.createObjectBuilder().add("type", "linear")
-                                        .add("title", Json.createObjectBuilder().add("display", true).add("text", "step")))
-                                .add("y", Json.createObjectBuilder().add("title",
-                                        Json.createObjectBuilder().add("display", true).add("text", "loss")))))
-                .build();
-        return chart.toString();
+    /**
+     * The charts and samples of this request (metrics are read once per request, not once per chart: the page
+     * polls every 2 s).
+     */
+    public RunCharts getCharts() {
+        var attrs = jakarta.faces.context.FacesContext.getCurrentInstance().getAttributes();
+        return (RunCharts) attrs.computeIfAbsent("runCharts",
+                k -> new RunCharts(id == null ? List.of() : runs.metrics(id)));
     }
 
-    private static JsonObject point(int step, double y) {
-        return Json.createObjectBuilder().add("x", step).add("y", y).build();
-    }
-
-    private static JsonObject series(String label, JsonArrayBuilder points, String color) {
-        return Json.createObjectBuilder().add("label", label).add("data", points).add("borderColor", color)
-                .add("pointRadius", 0).add("borderWidth", 2).add("fill", false).build();
+    /** Names of the models the run uses and produced, for the header. */
+    public String modelName(Long modelId) {
+        return modelId == null ? "" : models.find(modelId).map(m -> m.getName() + " (" + m.getKind() + ")")
+                .orElse("#" + modelId);
     }
 
     public String eta() {

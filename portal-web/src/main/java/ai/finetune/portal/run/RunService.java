@@ -3,6 +3,7 @@ package ai.finetune.portal.run;
 import ai.finetune.batch.worker.MetricsFile;
 import ai.finetune.batch.worker.WorkerOutcome;
 import ai.finetune.batch.worker.Checkpoints;
+import ai.finetune.labeling.LabelingItems;
 import ai.finetune.portal.dataset.Dataset;
 import ai.finetune.portal.model.ModelArtifact;
 import ai.finetune.portal.model.ModelRegistry;
@@ -13,10 +14,13 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +36,8 @@ import java.util.Optional;
 public class RunService {
     /** Characters of worker log kept on the run row (the whole log is {@code <out>/worker.log}). */
     static final int LOG_TAIL = 60_000;
+    /** Json.createReader looks the provider up on every call; metrics arrive every 0.5 s. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @PersistenceContext(unitName = "portal")
     EntityManager em;
@@ -42,9 +48,20 @@ public class RunService {
     @Inject
     RunSettings settings;
 
-    TrainingRun create(RunKind kind, Map<String, String> params, ModelArtifact parent, Dataset dataset, String user) {
-        TrainingRun run = new TrainingRun(kind, settings.device(), toJson(params), parent.getId(), dataset.getId(),
-                Integer.parseInt(params.get("maxSteps")), user);
+    @Inject
+    LabelingItems labelingItems;
+
+    TrainingRun create(RunKind kind, Map<String, String> params, ModelArtifact parent, ModelArtifact rewardModel,
+                       Dataset dataset, String user) {
+        int total = RunParameters.totalSteps(kind, params);
+        if (total == 0 && kind == RunKind.SAMPLE_COMPARISONS && dataset != null) {
+            total = (int) Math.min(Integer.MAX_VALUE, dataset.getRecords());
+        }
+        TrainingRun run = new TrainingRun(kind, settings.device(), toJson(params), parent.getId(),
+                dataset == null ? null : dataset.getId(), total, user);
+        if (rewardModel != null) {
+            run.setRewardModelId(rewardModel.getId());
+        }
         em.persist(run);
         em.flush();
         run.setOutDir(settings.runsDir().resolve(String.valueOf(run.getId())).toString());
@@ -123,29 +140,53 @@ public class RunService {
                 .setParameter("r", id).setParameter("s", fromStep).executeUpdate();
     }
 
-    /** Stores the rows not seen yet (a relaunch re-reads the file from its start) and updates the progress. */
+    /**
+     * Stores the rows not seen yet (a relaunch re-reads the file from its start) and updates the progress. Called
+     * every 0.5 s while a worker trains: only the newest row is parsed (for the progress columns), with a JSON
+     * provider looked up once, because the portal's CPU time is taken from the worker on a small machine.
+     */
     void addMetrics(long id, List<String> rows) {
         Integer max = em.createQuery("select max(m.step) from RunMetric m where m.runId = :r", Integer.class)
                 .setParameter("r", id).getSingleResult();
         int seen = max == null ? 0 : max;
-        JsonObject last = null;
+        String lastRow = null;
         for (String row : rows) {
             int step = MetricsFile.step(row).orElse(-1);
             if (step <= seen) {
                 continue;
             }
-            em.persist(new RunMetric(id, step, row));
+            em.persist(new RunMetric(id, step, fitted(row)));
             seen = step;
-            try (var reader = Json.createReader(new StringReader(row))) {
-                last = reader.readObject();
-            } catch (RuntimeException e) {
-                last = null; // an unreadable row is kept verbatim; progress waits for the next one
+            lastRow = row;
+        }
+        if (lastRow == null) {
+            return;
+        }
+        JsonObject last;
+        try (var reader = JSON.createReader(new StringReader(lastRow))) {
+            last = reader.readObject();
+        } catch (RuntimeException e) {
+            return; // an unreadable row is kept verbatim; progress waits for the next one
+        }
+        em.find(TrainingRun.class, id).progressed(seen, number(last, "loss"), number(last, "val_loss"),
+                number(last, "tokens_per_s"));
+    }
+
+    /** run_metric.row_json holds 100,000 characters (V22); a longer row keeps its figures and drops its samples. */
+    static String fitted(String row) {
+        if (row.length() <= RunMetric.MAX_ROW) {
+            return row;
+        }
+        try (var reader = Json.createReader(new StringReader(row))) {
+            JsonObjectBuilder b = Json.createObjectBuilder(reader.readObject()).remove("samples");
+            String smaller = b.add("samples_dropped", true).build().toString();
+            if (smaller.length() <= RunMetric.MAX_ROW) {
+                return smaller;
             }
+        } catch (RuntimeException e) {
+            // not JSON: cut below
         }
-        if (last != null) {
-            em.find(TrainingRun.class, id).progressed(seen, number(last, "loss"), number(last, "val_loss"),
-                    number(last, "tokens_per_s"));
-        }
+        return row.substring(0, RunMetric.MAX_ROW);
     }
 
     void appendLog(long id, List<String> lines) {
@@ -158,16 +199,52 @@ public class RunService {
         if (outcome.stopped()) {
             r.ended(RunStatus.STOPPED, "stopped at step " + r.getStep() + "; restart continues from the checkpoint");
         } else if (outcome.succeeded()) {
-            r.ended(RunStatus.COMPLETED, null);
-            Path out = Path.of(r.getOutDir());
-            Checkpoints.latestDir(out).ifPresent(dir -> {
-                ModelArtifact m = models.register(r.getKind().command() + "-run-" + id, r.getKind().produces(), dir,
-                        r.getParentModelId(), id);
-                r.setResultModelId(m.getId());
-            });
+            String message;
+            try {
+                message = results(r, outcome);
+            } catch (IOException | RuntimeException e) {
+                r.ended(RunStatus.FAILED, truncate("the worker finished but its output could not be stored: "
+                        + e.getMessage()));
+                return;
+            }
+            r.ended(RunStatus.COMPLETED, message);
         } else {
             r.ended(RunStatus.FAILED, truncate(outcome.failureMessage()));
         }
+    }
+
+    /**
+     * What a completed run leaves: a registered model (PPO: the exported policy folder, else the latest
+     * checkpoint), ranking tasks for the labelers (sample-comparisons) or an evaluation_result (evaluations).
+     * Returns the message shown on the run, or null.
+     */
+    private String results(TrainingRun r, WorkerOutcome outcome) throws IOException {
+        Path out = Path.of(r.getOutDir());
+        long id = r.getId();
+        RunKind kind = r.getKind();
+        if (kind.produces() != null) {
+            Optional<Path> dir = kind == RunKind.PPO ? Optional.of(out.resolve("policy")).filter(Files::isDirectory)
+                    : Checkpoints.latestDir(out);
+            dir.ifPresent(d -> r.setResultModelId(models.register(kind.command() + "-run-" + id, kind.produces(), d,
+                    r.getParentModelId(), id).getId()));
+            return null;
+        }
+        if (kind == RunKind.SAMPLE_COMPARISONS) {
+            String model = models.find(r.getParentModelId()).map(ModelArtifact::getName).orElse("model-" + id);
+            int items = ComparisonTasks.queue(labelingItems, out.resolve("samples.jsonl"), model, r.getCreatedBy());
+            return items + " ranking tasks queued for the labelers";
+        }
+        if (kind.evaluation()) {
+            em.persist(new EvaluationResult(r.getParentModelId(), id, EvaluationSummaries.kind(kind),
+                    EvaluationSummaries.of(kind, outcome.summary())));
+            return "evaluation stored for model " + r.getParentModelId();
+        }
+        return null;
+    }
+
+    public List<EvaluationResult> evaluations(long modelId) {
+        return em.createQuery("select e from EvaluationResult e where e.modelId = :m order by e.id desc",
+                EvaluationResult.class).setParameter("m", modelId).getResultList();
     }
 
     void fail(long id, String message) {

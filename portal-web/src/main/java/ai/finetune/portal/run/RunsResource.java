@@ -3,8 +3,7 @@ package ai.finetune.portal.run;
 import ai.finetune.portal.api.ApiError;
 import ai.finetune.portal.dataset.Dataset;
 import ai.finetune.portal.dataset.DatasetService;
-import ai.finetune.portal.model.ModelArtifact;
-import ai.finetune.portal.model.ModelRegistry;
+import ai.finetune.portal.model.ModelKind;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,26 +23,27 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /api/runs} (ADMIN): {@code POST} {@code {"kind":"sft", "maxSteps": 50, ..., "baseModel": id,
- * "dataset": id}} queues a run (options use the CLI's names; baseModel and dataset default to the newest of the
- * right kind); {@code GET /{id}}, {@code POST /{id}/stop}, {@code POST /{id}/restart}, {@code GET /{id}/metrics}.
+ * {@code /api/runs} (ADMIN): {@code POST} {@code {"kind":"ppo", "iterations": 5, ..., "baseModel": id,
+ * "rewardModel": id, "dataset": id}} queues a run (options use the CLI's names; baseModel, rewardModel and dataset
+ * default to the newest of the right kind; reward-model takes {@code "dataset":"labelers"} and falls back to it); {@code GET /{id}}, {@code POST /{id}/stop}, {@code POST /{id}/restart}, {@code GET /{id}/metrics}.
  */
 @Path("runs")
 @RequestScoped
 @RolesAllowed("ADMIN")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunsResource {
+    /** {@code "dataset": "labelers"} for reward-model: train on the rankings labelers submitted. */
+    static final String LABELERS = "labelers";
+
     @Inject
     RunQueue queue;
 
     @Inject
     RunService runs;
-
-    @Inject
-    ModelRegistry models;
 
     @Inject
     DatasetService datasets;
@@ -63,7 +63,7 @@ public class RunsResource {
         try {
             String kindName = options.remove("kind");
             if (kindName == null) {
-                return error(400, "kind: required (pretrain, sft)");
+                return error(400, "kind: required (" + RunKind.known() + ")");
             }
             RunKind kind;
             try {
@@ -73,13 +73,24 @@ public class RunsResource {
             }
             Long parent = id(options.remove("baseModel"), "baseModel");
             if (parent == null) {
-                parent = models.ofKind(kind.parentKind()).stream().findFirst().map(ModelArtifact::getId).orElse(null);
+                parent = queue.newestModel(kind.parentKinds());
             }
-            Long data = id(options.remove("dataset"), "dataset");
-            if (data == null) {
-                data = datasets.ofKind(kind.dataKind()).stream().findFirst().map(Dataset::getId).orElse(null);
+            Long rewardModel = id(options.remove("rewardModel"), "rewardModel");
+            if (rewardModel == null && kind.needsRewardModel()) {
+                rewardModel = queue.newestModel(List.of(ModelKind.RM));
             }
-            TrainingRun r = queue.submit(kind, options, parent, data, security.getUserPrincipal().getName());
+            String dataValue = options.remove("dataset");
+            Long data;
+            if (kind == RunKind.REWARD_MODEL && LABELERS.equals(dataValue)) {
+                data = null; // the labelers' submitted rankings, exported when the run starts
+            } else {
+                data = id(dataValue, "dataset");
+                // omitted: the newest dataset of the kind; humaneval's fallback is the bundled HumanEval instead
+                if (data == null && kind.dataKind() != null && kind != RunKind.HUMANEVAL) {
+                    data = datasets.ofKind(kind.dataKind()).stream().findFirst().map(Dataset::getId).orElse(null);
+                }
+            }
+            TrainingRun r = queue.submit(kind, options, parent, rewardModel, data, security.getUserPrincipal().getName());
             return Response.status(201).entity(json(r).build().toString()).build();
         } catch (RunException e) {
             return error(400, e.getMessage());
@@ -164,6 +175,9 @@ public class RunsResource {
         }
         if (r.getDatasetId() != null) {
             b.add("dataset", r.getDatasetId());
+        }
+        if (r.getRewardModelId() != null) {
+            b.add("rewardModel", r.getRewardModelId());
         }
         if (r.getResumedFrom() != null) {
             b.add("resumedFrom", r.getResumedFrom());

@@ -57,6 +57,9 @@ public class TrainingRun {
     private String logTail;
     @Column(name = "result_model_id")
     private Long resultModelId;
+    /** ppo: the reward model that scores the policy's samples (V21). */
+    @Column(name = "reward_model_id")
+    private Long rewardModelId;
     @Column(name = "created_at", insertable = false, updatable = false)
     private LocalDateTime createdAt;
     @Column(name = "created_by")
@@ -186,6 +189,8 @@ public class TrainingRun {
     public String getLogTail() { return logTail; }
     public Long getResultModelId() { return resultModelId; }
     void setResultModelId(Long id) { this.resultModelId = id; }
+    public Long getRewardModelId() { return rewardModelId; }
+    void setRewardModelId(Long id) { this.rewardModelId = id; }
     public LocalDateTime getCreatedAt() { return createdAt; }
     public String getCreatedBy() { return createdBy; }
     public LocalDateTime getQueuedAt() { return queuedAt; }
