@@ -29,12 +29,6 @@ public class LabelingQueue {
     @jakarta.inject.Inject
     ItemClaims claims;
 
-    /**
-     * Items some request of this JVM is claiming at this moment. Only a hint that saves waiting: the row lock in
-     * {@link ItemClaims} still decides, so a second portal instance (or a stale entry) cannot break the slot count.
-     */
-    private static final Set<Long> CLAIMING = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
     /** How many free candidates to try under lock before giving up: enough when others race for the same ones. */
     private static final int CANDIDATES = 20;
 
@@ -66,25 +60,7 @@ public class LabelingQueue {
         if (!live.isEmpty()) {
             return Optional.of(live.get(0));
         }
-        List<Long> busy = new ArrayList<>();
         for (Long itemId : freeCandidates(labeler, kind, now)) {
-            // another request of this portal is claiming the item: try the next one rather than queue on its row
-            // lock (under a saturating load such queues reached H2's 10 s lock timeout)
-            if (!CLAIMING.add(itemId)) {
-                busy.add(itemId);
-                continue;
-            }
-            try {
-                Long claimed = claims.claim(itemId, labeler);
-                if (claimed != null) {
-                    return Optional.of(em.find(Assignment.class, claimed));
-                }
-            } finally {
-                CLAIMING.remove(itemId);
-            }
-        }
-        // all the free ones were busy: wait for their locks after all, so that a free slot is never reported as none
-        for (Long itemId : busy) {
             Long claimed = claims.claim(itemId, labeler);
             if (claimed != null) {
                 return Optional.of(em.find(Assignment.class, claimed));
