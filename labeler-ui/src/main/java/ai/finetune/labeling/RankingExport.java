@@ -1,6 +1,6 @@
 package ai.finetune.labeling;
 
-import jakarta.json.Json;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
@@ -22,10 +22,10 @@ public final class RankingExport {
         List<String> lines = new ArrayList<>();
         for (Assignment a : rankings) {
             Map<Long, Integer> ranks = LabelingQueue.ranksOf(a);
-            JsonArrayBuilder completions = Json.createArrayBuilder();
-            JsonArrayBuilder rankArray = Json.createArrayBuilder();
-            JsonArrayBuilder scores = Json.createArrayBuilder();
-            JsonArrayBuilder models = Json.createArrayBuilder();
+            JsonArrayBuilder completions = Jsons.P.createArrayBuilder();
+            JsonArrayBuilder rankArray = Jsons.P.createArrayBuilder();
+            JsonArrayBuilder scores = Jsons.P.createArrayBuilder();
+            JsonArrayBuilder models = Jsons.P.createArrayBuilder();
             for (LabelingOutput o : a.getItem().getOutputs()) {
                 completions.add(o.getText());
                 rankArray.add(ranks.get(o.getId()));
@@ -33,7 +33,7 @@ public final class RankingExport {
                 scores.add(a.getEntries().stream().filter(e -> e.getOutput().getId().equals(o.getId()))
                         .findFirst().map(RankingEntry::getScore).orElse(0));
             }
-            JsonObjectBuilder line = Json.createObjectBuilder()
+            JsonObjectBuilder line = Jsons.P.createObjectBuilder()
                     .add("item", a.getItem().getId())
                     .add("labeler", a.getLabeler())
                     .add("prompt", a.getItem().getPrompt())
@@ -52,7 +52,7 @@ public final class RankingExport {
             Map<Long, LabelingOutput> byId = new java.util.HashMap<>();
             a.getItem().getOutputs().forEach(o -> byId.put(o.getId(), o));
             for (RankOrder.Pair p : RankOrder.fromRanks(LabelingQueue.ranksOf(a)).pairs()) {
-                lines.add(Json.createObjectBuilder()
+                lines.add(Jsons.P.createObjectBuilder()
                         .add("item", a.getItem().getId())
                         .add("labeler", a.getLabeler())
                         .add("prompt", a.getItem().getPrompt())

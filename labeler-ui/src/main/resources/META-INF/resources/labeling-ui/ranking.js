@@ -15,6 +15,9 @@
 
   function say(text) { if (status) { status.textContent = text; } }
 
+  /* Order and keyboard scores change without input events: ask autosave.js to keep the draft. */
+  function changed() { if (window.labelingAutosave) { window.labelingAutosave.schedule(form); } }
+
   function label(card) { return card.getAttribute("aria-label"); }
 
   /* Ranks, tie marks and the hidden order follow the cards' order in the list. */
@@ -30,7 +33,10 @@
       card.dataset.rank = String(rank);
       text += (i === 0 ? "" : (tied ? "=" : ">")) + card.dataset.outputId;
     });
-    hidden.value = text;
+    if (hidden.value !== text) {
+      hidden.value = text;
+      changed();
+    }
   }
 
   /* A saved order (a draft, or the order of a refused submission) is shown again. */
@@ -85,6 +91,7 @@
       say(label(card) + (tie.checked ? " tied with the one above" : " no longer tied"));
     } else if (/^[1-7]$/.test(key)) {
       card.querySelector("select.ranking-score").value = key;
+      changed();
       say(label(card) + " scored " + key);
     } else { return; }
     e.preventDefault();
@@ -112,5 +119,7 @@
 
   form.addEventListener("submit", refresh);
   restore(hidden.value);
+  var saved = hidden.value;
   refresh();
+  if (hidden.value !== saved && saved) { changed(); } // a draft with missing outputs was completed: keep that too
 })();

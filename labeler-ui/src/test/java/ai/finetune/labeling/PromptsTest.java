@@ -80,4 +80,25 @@ class PromptsTest {
                 .collect(java.util.stream.Collectors.groupingBy(s -> s, java.util.stream.Collectors.counting()));
         assertTrue(counts.get(Split.TRAIN) > 1500 && counts.get(Split.VALIDATION) > 120 && counts.get(Split.TEST) > 120, counts.toString());
     }
+
+    @Test
+    void userBasedPromptsPickAnActiveUseCaseFromTheAdminsList() {
+        LabelingException none = assertThrows(LabelingException.class, () -> db.tx(s -> s.prompts().write("ann",
+                PromptKind.USER_BASED, PromptCategory.CHAT, "Travel planning", "Help me plan a trip to Lisbon")));
+        assertTrue(none.getMessage().contains("not one of the use cases"), none.getMessage());
+        long id = db.tx(s -> ai.finetune.labeling.prompts.PromptsAccess.useCases(s.em(), db.clock)
+                .add(" Travel planning ", "trips, bookings", "admin")).id();
+        assertThrows(LabelingException.class, () -> db.tx(s -> ai.finetune.labeling.prompts.PromptsAccess.useCases(s.em(), db.clock)
+                .add("travel PLANNING", null, "admin")));
+        LabelingPrompt p = db.tx(s -> s.prompts().write("ann", PromptKind.USER_BASED, PromptCategory.CHAT, "Travel planning",
+                "Help me plan a trip to Lisbon"));
+        assertEquals("Travel planning", p.getUseCase());
+        // a plain prompt names no use case even if one was sent along
+        assertNull(db.tx(s -> s.prompts().write("ann", PromptKind.PLAIN, PromptCategory.CHAT, "Travel planning",
+                "What is the capital of Portugal?")).getUseCase());
+        db.tx(s -> { ai.finetune.labeling.prompts.PromptsAccess.useCases(s.em(), db.clock).setActive(id, false); return null; });
+        assertThrows(LabelingException.class, () -> db.tx(s -> s.prompts().write("bob", PromptKind.USER_BASED,
+                PromptCategory.CHAT, "Travel planning", "Plan a weekend in Porto")));
+        assertEquals(1, db.tx(s -> ai.finetune.labeling.prompts.PromptsAccess.useCases(s.em(), db.clock).all()).size());
+    }
 }

@@ -13,7 +13,7 @@ import ai.finetune.labeling.ModelOutput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import ai.finetune.labeling.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -80,9 +80,9 @@ public class LabelingAdminResource {
         LabelingItem item = kind == ItemKind.AB
                 ? items.createComparison(prompt, outputs.size() > 0 ? outputs.get(0) : null, outputs.size() > 1 ? outputs.get(1) : null, by)
                 : items.createRanking(prompt, outputs, by);
-        JsonArrayBuilder ids = Json.createArrayBuilder();
+        JsonArrayBuilder ids = Jsons.P.createArrayBuilder();
         item.outputIds().forEach(ids::add);
-        return Response.status(Response.Status.CREATED).entity(Json.createObjectBuilder()
+        return Response.status(Response.Status.CREATED).entity(Jsons.P.createObjectBuilder()
                 .add("id", item.getId()).add("kind", item.getKind().name()).add("slots", item.getSlots())
                 .add("overlap", item.isOverlap()).add("outputIds", ids).build()).build();
     }
@@ -102,7 +102,7 @@ public class LabelingAdminResource {
         }
         String note = json.get("note") instanceof JsonString s ? s.getString() : null;
         LabelerProfile p = profiles.decide(name, status, note, security.getCallerPrincipal().getName());
-        return Json.createObjectBuilder().add("labeler", p.getUsername()).add("status", p.getStatus().name()).build();
+        return Jsons.P.createObjectBuilder().add("labeler", p.getUsername()).add("status", p.getStatus().name()).build();
     }
 
     @GET
@@ -110,15 +110,15 @@ public class LabelingAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject stats() {
         LabelingStats.Summary s = stats.summary();
-        JsonArrayBuilder labelers = Json.createArrayBuilder();
+        JsonArrayBuilder labelers = Jsons.P.createArrayBuilder();
         for (LabelingStats.LabelerFigures f : s.labelers()) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("labeler", f.labeler()).add("submitted", f.submitted())
+            JsonObjectBuilder o = Jsons.P.createObjectBuilder().add("labeler", f.labeler()).add("submitted", f.submitted())
                     .add("agreed", f.agreement().agreed()).add("compared", f.agreement().total());
             addRate(o, "tasksPerHour", f.tasksPerHour());
             addRate(o, "agreement", f.agreement().rate());
             labelers.add(o);
         }
-        JsonObjectBuilder out = Json.createObjectBuilder()
+        JsonObjectBuilder out = Jsons.P.createObjectBuilder()
                 .add("items", s.items()).add("submissions", s.submissions())
                 .add("overlapItemsCompared", s.getItemsCompared())
                 .add("agreed", s.getOverall().agreed()).add("compared", s.getOverall().total())
@@ -145,7 +145,7 @@ public class LabelingAdminResource {
     }
 
     private static JsonObject parse(String body) {
-        try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (var reader = Jsons.P.createReader(new StringReader(body == null ? "" : body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new LabelingException("the body is not a JSON object: " + e.getMessage());

@@ -1,7 +1,7 @@
 package ai.finetune.labeling.api;
 
 import ai.finetune.labeling.LabelingException;
-import jakarta.json.Json;
+import ai.finetune.labeling.Jsons;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -16,7 +16,7 @@ public class LabelingExceptionMapper implements ExceptionMapper<LabelingExceptio
         Response.Status status = e.isForbidden() ? Response.Status.FORBIDDEN : Response.Status.BAD_REQUEST;
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder()
+                .entity(Jsons.P.createObjectBuilder()
                         .add("status", status.getStatusCode())
                         .add("error", status.getReasonPhrase())
                         .add("message", e.getMessage())

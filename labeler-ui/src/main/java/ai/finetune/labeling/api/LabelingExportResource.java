@@ -34,7 +34,7 @@ public class LabelingExportResource {
     public Response demonstrations() {
         java.util.List<String> lines = new java.util.ArrayList<>();
         for (ai.finetune.labeling.prompts.Demonstration d : demonstrations.accepted()) {
-            lines.add(jakarta.json.Json.createObjectBuilder()
+            lines.add(ai.finetune.labeling.Jsons.P.createObjectBuilder()
                     .add("prompt", d.getPrompt().getText())
                     .add("response", d.getText())
                     .add("author", d.getAuthor())

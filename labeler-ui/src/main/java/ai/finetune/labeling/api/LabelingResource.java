@@ -12,7 +12,7 @@ import ai.finetune.labeling.Verdict;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import ai.finetune.labeling.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -106,7 +106,7 @@ public class LabelingResource {
         } else {
             throw new LabelingException("the body needs \"ranking\" (with \"scores\") or \"verdict\"");
         }
-        return Json.createObjectBuilder().add("id", a.getId()).add("state", a.getState().name())
+        return Jsons.P.createObjectBuilder().add("id", a.getId()).add("state", a.getState().name())
                 .add("submittedAt", a.getSubmittedAt().toString()).build();
     }
 
@@ -160,13 +160,13 @@ public class LabelingResource {
     }
 
     private static JsonObjectBuilder task(Assignment a) {
-        JsonArrayBuilder outputs = Json.createArrayBuilder();
+        JsonArrayBuilder outputs = Jsons.P.createArrayBuilder();
         List<LabelingOutput> shown = LabelingQueue.shownOrder(a);
         char label = 'A';
         for (LabelingOutput o : shown) {
-            outputs.add(Json.createObjectBuilder().add("id", o.getId()).add("label", String.valueOf(label++)).add("text", o.getText()));
+            outputs.add(Jsons.P.createObjectBuilder().add("id", o.getId()).add("label", String.valueOf(label++)).add("text", o.getText()));
         }
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.P.createObjectBuilder()
                 .add("id", a.getId())
                 .add("item", a.getItem().getId())
                 .add("kind", a.getItem().getKind().name())
@@ -181,7 +181,7 @@ public class LabelingResource {
     }
 
     private static JsonObject parse(String body) {
-        try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (var reader = Jsons.P.createReader(new StringReader(body == null ? "" : body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new LabelingException("the body is not a JSON object: " + e.getMessage());

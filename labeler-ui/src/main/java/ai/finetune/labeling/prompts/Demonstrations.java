@@ -34,6 +34,11 @@ public class Demonstrations {
                 .getResultList().stream().findFirst();
     }
 
+    /** A prompt by id (the editor reopens the prompt of a saved draft). */
+    public Optional<LabelingPrompt> prompt(long id) {
+        return Optional.ofNullable(em.find(LabelingPrompt.class, id));
+    }
+
     public Demonstration write(String labeler, long promptId, String text) {
         ActiveLabelers.require(em, labeler);
         requireText(text);
@@ -51,6 +56,9 @@ public class Demonstrations {
         }
         Demonstration d = new Demonstration(p, labeler, text.strip(), clock.instant());
         em.persist(d);
+        // sent for review: the unfinished copy is no longer needed (same transaction, so neither outlives the other)
+        em.createNativeQuery("DELETE FROM labeling_demonstration_draft WHERE author = ? AND prompt_id = ?")
+                .setParameter(1, labeler).setParameter(2, promptId).executeUpdate();
         em.flush();
         return d;
     }

@@ -28,9 +28,18 @@ public class Prompts {
 
     LabelingSettings settings = LabelingSettings.fromSystemProperties();
 
+    @jakarta.inject.Inject
+    UseCases useCases;
+
+    /** A user-based prompt names one of the active use cases admins maintain ({@link UseCases}); others name none. */
     public LabelingPrompt write(String author, PromptKind kind, PromptCategory category, String useCase, String text) {
         ActiveLabelers.require(em, author);
         PromptRules.check(kind, category, useCase, text);
+        String chosen = null;
+        if (kind == PromptKind.USER_BASED) {
+            chosen = useCases.activeByName(useCase.strip()).map(UseCases.UseCase::name).orElseThrow(() -> new LabelingException(
+                    "'" + useCase.strip() + "' is not one of the use cases admins list; choose one from the list"));
+        }
         long mine = em.createQuery("SELECT COUNT(p) FROM LabelingPrompt p WHERE p.author = :a", Long.class)
                 .setParameter("a", author).getSingleResult();
         if (mine >= settings.maxPromptsPerLabeler()) {
@@ -43,7 +52,7 @@ public class Prompts {
                 .setMaxResults(1)
                 .getResultList();
         LabelingPrompt p = new LabelingPrompt(author, kind, category,
-                useCase == null || useCase.isBlank() ? null : useCase.strip(), text.strip(),
+                chosen, text.strip(),
                 earlier.isEmpty() ? null : earlier.get(0), clock.instant());
         em.persist(p);
         em.flush();

@@ -2,6 +2,7 @@ package ai.finetune.labeling.web;
 
 import ai.finetune.labeling.LabelingException;
 import ai.finetune.labeling.prompts.Demonstration;
+import ai.finetune.labeling.prompts.DemonstrationDrafts;
 import ai.finetune.labeling.prompts.Demonstrations;
 import ai.finetune.labeling.prompts.LabelingPrompt;
 import jakarta.annotation.PostConstruct;
@@ -14,7 +15,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code labeling/demonstrations.xhtml}: write the ideal response to the next prompt; revise sent-back ones. */
+/**
+ * {@code labeling/demonstrations.xhtml}: write the ideal response to the next prompt; revise sent-back ones. The text
+ * being written is saved as a draft a moment after the labeler stops typing ({@link #autosave}); the editor reopens
+ * the prompt of the latest draft that still needs a demonstration, with the text so far.
+ */
 @Named
 @ViewScoped
 public class DemonstrationsView implements Serializable {
@@ -25,7 +30,12 @@ public class DemonstrationsView implements Serializable {
     Demonstrations demonstrations;
 
     @Inject
+    DemonstrationDrafts drafts;
+
+    @Inject
     SecurityContext security;
+
+    private java.time.Instant draftSavedAt;
 
     private Long promptId;
     private String promptText;
@@ -35,10 +45,13 @@ public class DemonstrationsView implements Serializable {
 
     @PostConstruct
     public void init() {
-        LabelingPrompt p = demonstrations.nextPrompt(caller()).orElse(null);
+        var draft = drafts.latestOpen(caller());
+        LabelingPrompt p = draft.flatMap(d -> demonstrations.prompt(d.promptId()))
+                .or(() -> demonstrations.nextPrompt(caller())).orElse(null);
         promptId = p == null ? null : p.getId();
         promptText = p == null ? null : p.getText();
-        text = null;
+        text = draft.filter(d -> p != null && d.promptId() == p.getId()).map(DemonstrationDrafts.Draft::text).orElse(null);
+        draftSavedAt = null;
         mine = demonstrations.mine(caller());
         revisions = new HashMap<>();
         mine.stream().filter(d -> d.getState() == Demonstration.State.SENT_BACK).forEach(d -> revisions.put(d.getId(), d.getText()));
@@ -55,6 +68,21 @@ public class DemonstrationsView implements Serializable {
             init();
         } catch (LabelingException e) {
             Notes.error(e.getMessage());
+        }
+    }
+
+    /** Called by the page a moment after typing stops; the page names the prompt it shows (see autosave.js). */
+    public void autosave() {
+        String shown = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext()
+                .getRequestParameterMap().get("task");
+        if (promptId == null || shown == null || !shown.equals(String.valueOf(promptId))) {
+            return;
+        }
+        try {
+            drafts.save(caller(), promptId, text);
+            draftSavedAt = java.time.Instant.now();
+        } catch (LabelingException e) {
+            Notes.error("The draft was not saved: " + e.getMessage());
         }
     }
 
@@ -75,6 +103,7 @@ public class DemonstrationsView implements Serializable {
     public Long getPromptId() { return promptId; }
     public String getPromptText() { return promptText; }
     public String getText() { return text; }
+    public java.time.Instant getDraftSavedAt() { return draftSavedAt; }
     public void setText(String text) { this.text = text; }
     public List<Demonstration> getMine() { return mine; }
     public Map<Long, String> getRevisions() { return revisions; }

@@ -32,7 +32,12 @@ public class ItemsAdminView implements Serializable {
     LabelingStats stats;
 
     @Inject
+    ai.finetune.labeling.SubmissionReview review;
+
+    @Inject
     SecurityContext security;
+
+    private List<ai.finetune.labeling.SubmissionReview.Row> latest;
 
     private ItemKind kind = ItemKind.RANKING;
     private String prompt;
@@ -43,6 +48,7 @@ public class ItemsAdminView implements Serializable {
     public void init() {
         requireAdmin();
         summary = stats.summary();
+        latest = review.latest(20);
     }
 
     public void create() {
@@ -90,4 +96,5 @@ public class ItemsAdminView implements Serializable {
     public String getOutputs() { return outputs; }
     public void setOutputs(String outputs) { this.outputs = outputs; }
     public LabelingStats.Summary getSummary() { return summary; }
+    public List<ai.finetune.labeling.SubmissionReview.Row> getLatest() { return latest; }
 }

@@ -5,6 +5,7 @@ import ai.finetune.labeling.prompts.LabelingPrompt;
 import ai.finetune.labeling.prompts.PromptCategory;
 import ai.finetune.labeling.prompts.PromptKind;
 import ai.finetune.labeling.prompts.Prompts;
+import ai.finetune.labeling.prompts.UseCases;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -39,7 +40,12 @@ public class PromptsView implements Serializable {
     Prompts prompts;
 
     @Inject
+    UseCases useCases;
+
+    @Inject
     SecurityContext security;
+
+    private List<UseCases.UseCase> activeUseCases;
 
     private PromptKind kind = PromptKind.PLAIN;
     private PromptCategory category;
@@ -55,6 +61,7 @@ public class PromptsView implements Serializable {
 
     private void reload() {
         mine = prompts.byAuthor(caller());
+        activeUseCases = useCases.active();
         Map<PromptCategory, Long> counts = prompts.categoryCounts();
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         distribution = new ArrayList<>();
@@ -88,6 +95,7 @@ public class PromptsView implements Serializable {
     public void setKind(PromptKind kind) { this.kind = kind; }
     public PromptCategory getCategory() { return category; }
     public void setCategory(PromptCategory category) { this.category = category; }
+    public List<UseCases.UseCase> getUseCases() { return activeUseCases; }
     public String getUseCase() { return useCase; }
     public void setUseCase(String useCase) { this.useCase = useCase; }
     public String getText() { return text; }

@@ -17,11 +17,19 @@ public final class PromptsAccess {
         return d;
     }
 
+    public static UseCases useCases(EntityManager em, Clock clock) {
+        UseCases u = new UseCases();
+        u.em = em;
+        u.clock = clock;
+        return u;
+    }
+
     public static Prompts wire(EntityManager em, Clock clock, LabelingSettings settings) {
         Prompts p = new Prompts();
         p.em = em;
         p.clock = clock;
         p.settings = settings;
+        p.useCases = useCases(em, clock);
         return p;
     }
 }

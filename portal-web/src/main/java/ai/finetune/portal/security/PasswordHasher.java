@@ -22,6 +22,8 @@ public class PasswordHasher {
     @Inject
     Pbkdf2PasswordHash pbkdf2;
 
+    private final VerifiedPasswords verified = new VerifiedPasswords(java.time.Clock.systemUTC());
+
     /** A hash of a random password, verified against when a user does not exist, so both cases cost the same. */
     private String decoy;
 
@@ -35,8 +37,16 @@ public class PasswordHasher {
         return pbkdf2.generate(password.toCharArray());
     }
 
+    /** Verified with PBKDF2, or from {@link VerifiedPasswords} when this password matched this hash moments ago. */
     public boolean verify(String password, String storedHash) {
-        return pbkdf2.verify(password.toCharArray(), storedHash);
+        if (verified.known(password, storedHash)) {
+            return true;
+        }
+        boolean ok = pbkdf2.verify(password.toCharArray(), storedHash);
+        if (ok) {
+            verified.remember(password, storedHash);
+        }
+        return ok;
     }
 
     /** Spends the time of one verification; used for unknown users. */

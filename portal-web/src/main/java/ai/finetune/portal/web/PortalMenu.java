@@ -47,7 +47,8 @@ public class PortalMenu {
                     new Entry("Labeling items", "/admin/labeling/items.xhtml", Set.of(Role.ADMIN), "pi pi-list"),
                     new Entry("Review demonstrations", "/admin/labeling/demonstrations.xhtml", Set.of(Role.ADMIN), "pi pi-check-circle"),
                     new Entry("Screening test", "/admin/labeling/screening.xhtml", Set.of(Role.ADMIN), "pi pi-check-square"),
-                    new Entry("Edit guidelines", "/admin/labeling/guidelines.xhtml", Set.of(Role.ADMIN), "pi pi-pencil"))),
+                    new Entry("Edit guidelines", "/admin/labeling/guidelines.xhtml", Set.of(Role.ADMIN), "pi pi-pencil"),
+                    new Entry("Prompt use cases", "/admin/labeling/use-cases.xhtml", Set.of(Role.ADMIN), "pi pi-bookmark"))),
             new Section("Labeling", List.of(
                     new Entry("My labeling", "/labeling/index.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-tags"),
                     new Entry("Guidelines", "/labeling/guidelines.xhtml", Set.of(Role.LABELER, Role.ADMIN), "pi pi-book"),

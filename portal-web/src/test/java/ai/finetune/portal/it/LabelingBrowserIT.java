@@ -185,13 +185,22 @@ class LabelingBrowserIT {
         browser.signOut();
 
         // the other flags both texts wrongly (0%) and reverses the ranking: rejected at once
-        takeTest("screen-fail", "screen-fail-pass", false, true, new String[] {"3", "1", "2"});
+        takeTest("screen-fail", "screen-fail-pass", false, true, new String[] {"3", "1", "2"}, HOSTILE);
         assertEquals("FAILED", browser.text(By.id("screening-outcome")));
         assertEquals("REJECTED", browser.text(By.id("labeler-status")));
         browser.screenshot("labeling-08-test-failed");
         browser.open("/labeling/rank.xhtml");
         assertTrue(browser.text(By.id("refusal")).contains("is REJECTED"), browser.text(By.id("refusal")));
         assertEquals(403, Http.api(server).get("/api/labeling/next", "screen-fail", "screen-fail-pass").statusCode());
+        browser.signOut();
+
+        // the admin's screening review shows the applicant's demonstration as text
+        browser.login("admin", admin);
+        browser.open("/admin/labeling/screening.xhtml");
+        String failRow = browser.text(By.xpath("//tr[td[normalize-space(.)='screen-fail']]"));
+        assertTrue(failRow.contains("<script>window.__xss = 1;</script>") && failRow.contains("<b>bold?</b>"), failRow);
+        assertNoMarkupRan("#attempts-form pre");
+        browser.screenshot("labeling-08b-screening-review-escaped");
         browser.signOut();
     }
 
@@ -245,6 +254,165 @@ class LabelingBrowserIT {
         assertEquals(403, Http.api(server).get("/api/labeling/export/demonstrations", "demo-writer", "demo-writer-pass").statusCode());
     }
 
+    @Test
+    void abCompareAndTheAdminReviewPagesShowMarkupAsText() throws Exception {
+        for (String name : List.of("ab-labeler", "escape-prompter", "escape-writer")) {
+            Http.api(server).createUser(admin, name, name + "-pass", "LABELER");
+            activate(name);
+        }
+        queueItem("AB", "Compare <i>these</i>", List.of(HOSTILE + " (first)", HOSTILE + " (second)"));
+
+        // the blind A/B page: both responses as text, no element made from them, no script ran
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/labeling/compare.xhtml").login("ab-labeler", "ab-labeler-pass");
+        browser.open("/labeling/compare.xhtml");
+        for (String side : List.of("left-response", "right-response")) {
+            String shown = browser.text(By.id(side));
+            assertTrue(shown.startsWith("<script>window.__xss = 1;</script><img src=x onerror=\"window.__xss = 2\"><b>bold?</b>"), shown);
+        }
+        assertEquals("Compare <i>these</i>", browser.text(By.id("prompt")));
+        assertNoMarkupRan("#compare-form pre");
+        browser.screenshot("labeling-11-compare-escaped");
+        browser.driver().findElement(By.id("compare-form:left-better")).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Saved"));
+        browser.signOut();
+
+        // a prompt and a demonstration carrying markup, written through the labelers' pages
+        browser.login("escape-prompter", "escape-prompter-pass");
+        browser.open("/labeling/prompts.xhtml");
+        new Select(browser.waitFor(By.id("prompt-form:prompt-category"))).selectByValue("GENERATION");
+        browser.driver().findElement(By.id("prompt-form:prompt-text")).sendKeys("Escape test prompt " + HOSTILE);
+        browser.driver().findElement(By.id("prompt-form:write-prompt")).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "saved"));
+        assertNoMarkupRan("#my-prompts pre");
+        browser.signOut();
+        browser.login("escape-writer", "escape-writer-pass");
+        browser.open("/labeling/demonstrations.xhtml");
+        assertTrue(browser.text(By.id("demo-prompt")).startsWith("Escape test prompt <script>"), browser.text(By.id("demo-prompt")));
+        assertNoMarkupRan("#demo-form pre");
+        browser.driver().findElement(By.id("demo-form:demo-text")).sendKeys("Escaped answer " + HOSTILE);
+        browser.driver().findElement(By.id("demo-form:write-demo")).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "sent for review"));
+        browser.signOut();
+
+        // admin pages that show labelers' work: demonstration review, latest submissions (ranking review)
+        browser.login("admin", admin);
+        browser.open("/admin/labeling/demonstrations.xhtml");
+        String row = browser.text(By.xpath("//tr[td[normalize-space(.)='escape-writer']]"));
+        assertTrue(row.contains("Escape test prompt <script>window.__xss = 1;</script>"), row);
+        assertTrue(row.contains("Escaped answer <script>window.__xss = 1;</script><img src=x"), row);
+        assertNoMarkupRan("#review-form pre");
+        browser.screenshot("labeling-12-demonstration-review-escaped");
+        browser.open("/admin/labeling/items.xhtml");
+        String latest = browser.text(By.id("latest-submissions"));
+        assertTrue(latest.contains("ab-labeler") && latest.contains("Compare <i>these</i>")
+                && latest.contains("<script>window.__xss = 1;</script><img src=x onerror=\"window.__xss = 2\"><b>bold?</b> (second)"), latest);
+        assertNoMarkupRan("#latest-submissions pre");
+        browser.screenshot("labeling-13-submission-review-escaped");
+        browser.signOut();
+    }
+
+    @Test
+    void rankingAndDemonstrationDraftsComeBackAfterAReloadAndOthersCannotTouchTheTask() throws Exception {
+        for (String name : List.of("draft-labeler", "draft-rival", "draft-prompter")) {
+            Http.api(server).createUser(admin, name, name + "-pass", "LABELER");
+            activate(name);
+        }
+        queueItem("RANKING", "Draft prompt", List.of("Draft one.", "Draft two.", "Draft three.", "Draft four."));
+
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/labeling/rank.xhtml").login("draft-labeler", "draft-labeler-pass");
+        browser.open("/labeling/rank.xhtml");
+        browser.waitFor(By.id("ranking-list"));
+        assertEquals("Draft prompt", browser.text(By.id("prompt")));
+        String taskId = browser.text(By.id("task-id"));
+        // A goes below B, C gets score 5: saved by itself a moment later, no button pressed
+        browser.driver().findElement(By.cssSelector("#output-A .ranking-down")).click();
+        new Select(browser.driver().findElement(By.cssSelector("#output-C select.ranking-score"))).selectByValue("5");
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("rank-form:draft-status"), "Draft saved"));
+        browser.open("/labeling/rank.xhtml");
+        browser.waitFor(By.id("ranking-list"));
+        assertEquals(taskId, browser.text(By.id("task-id")));
+        assertEquals(List.of("B", "A", "C", "D"), order());
+        assertEquals("5", new Select(browser.driver().findElement(By.cssSelector("#output-C select.ranking-score")))
+                .getFirstSelectedOption().getAttribute("value"));
+        browser.screenshot("labeling-14-draft-restored");
+
+        // another labeler can neither read nor submit to this task
+        String ids = (String) ((JavascriptExecutor) browser.driver()).executeScript(
+                "return document.getElementById('rank-form:ranking-order').value");
+        StringBuilder scores = new StringBuilder();
+        for (String id : ids.split("[>=]")) {
+            scores.append(scores.length() == 0 ? "" : ",").append('"').append(id).append("\":4");
+        }
+        String body = "{\"ranking\":\"" + ids + "\",\"scores\":{" + scores + "}}";
+        HttpResponse<String> foreign = Http.api(server).postJson("/api/labeling/tasks/" + taskId, "draft-rival", "draft-rival-pass", body);
+        assertEquals(403, foreign.statusCode(), foreign.body());
+        assertEquals(403, Http.api(server).get("/api/labeling/tasks/" + taskId, "draft-rival", "draft-rival-pass").statusCode());
+
+        for (String letter : List.of("A", "B", "D")) {
+            new Select(browser.driver().findElement(By.cssSelector("#output-" + letter + " select.ranking-score"))).selectByValue("3");
+        }
+        browser.driver().findElement(By.id("rank-form:save-ranking")).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Saved the ranking of 4 outputs"));
+        Map<String, Object> stored = Http.json(Http.api(server).get("/api/labeling/tasks/" + taskId, "draft-labeler", "draft-labeler-pass"));
+        assertEquals("SUBMITTED", stored.get("state"));
+        assertEquals(ids, stored.get("ranking"));
+        browser.signOut();
+
+        // the demonstration editor: what was typed comes back after a reload
+        browser.login("draft-prompter", "draft-prompter-pass");
+        browser.open("/labeling/prompts.xhtml");
+        new Select(browser.waitFor(By.id("prompt-form:prompt-category"))).selectByValue("SUMMARIZATION");
+        browser.driver().findElement(By.id("prompt-form:prompt-text")).sendKeys("Summarise the plot of Hamlet in two sentences.");
+        browser.driver().findElement(By.id("prompt-form:write-prompt")).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "saved"));
+        browser.signOut();
+        browser.login("draft-labeler", "draft-labeler-pass");
+        browser.open("/labeling/demonstrations.xhtml");
+        assertTrue(browser.text(By.id("demo-prompt")).contains("Hamlet"), browser.text(By.id("demo-prompt")));
+        browser.driver().findElement(By.id("demo-form:demo-text")).sendKeys("A prince avenges his father");
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("demo-form:draft-status"), "Draft saved"));
+        browser.open("/labeling/demonstrations.xhtml");
+        assertEquals("A prince avenges his father", browser.waitFor(By.id("demo-form:demo-text")).getAttribute("value"));
+        browser.screenshot("labeling-15-demonstration-draft-restored");
+        browser.driver().findElement(By.id("demo-form:demo-text")).sendKeys(", and nearly everyone dies.");
+        browser.driver().findElement(By.id("demo-form:write-demo")).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "sent for review"));
+        browser.signOut();
+    }
+
+    /** Inside the elements the selector finds, untrusted text made no element, and no script from it ran. */
+    private void assertNoMarkupRan(String preSelector) {
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        assertTrue(((Number) js.executeScript("return document.querySelectorAll(arguments[0]).length", preSelector)).intValue() > 0,
+                "nothing matched " + preSelector);
+        assertEquals(0L, js.executeScript("return document.querySelectorAll(arguments[0] + ' *').length", preSelector));
+        assertEquals(0L, js.executeScript("return document.querySelectorAll('img[src=\\'x\\']').length"
+                + " + Array.from(document.scripts).filter(s => s.textContent.includes('window.__xss')).length"));
+        assertEquals(null, js.executeScript("return window.__xss === undefined ? null : window.__xss"));
+    }
+
+    private void activate(String name) throws Exception {
+        HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(server.uri("/api/labeling/admin/labelers/" + name))
+                .header("Authorization", Http.basic("admin", admin)).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"status\":\"ACTIVE\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+    }
+
+    private void queueItem(String kind, String prompt, List<String> texts) throws Exception {
+        StringBuilder outputs = new StringBuilder();
+        for (int i = 0; i < texts.size(); i++) {
+            outputs.append(i == 0 ? "" : ",").append("{\"model\":\"model-").append(i).append("\",\"text\":")
+                    .append(jsonString(texts.get(i))).append('}');
+        }
+        HttpResponse<String> r = Http.api(server).postJson("/api/labeling/admin/items", "admin", admin,
+                "{\"kind\":\"" + kind + "\",\"prompt\":" + jsonString(prompt) + ",\"outputs\":[" + outputs + "]}");
+        assertEquals(201, r.statusCode(), r.body());
+    }
+
     private void addGold(String kind, String prompt, String sensitive, String outputs, String order) {
         new Select(browser.waitFor(By.id("gold-form:gold-kind"))).selectByValue(kind);
         browser.driver().findElement(By.id("gold-form:gold-prompt")).sendKeys(prompt);
@@ -262,6 +430,10 @@ class LabelingBrowserIT {
 
     /** Signs in, answers the two flagging questions, ranks the three outputs, writes a demonstration, submits. */
     private void takeTest(String user, String password, boolean first, boolean second, String[] ranks) {
+        takeTest(user, password, first, second, ranks, "I'm sorry you feel this way. Please talk to someone you trust or call a crisis line.");
+    }
+
+    private void takeTest(String user, String password, boolean first, boolean second, String[] ranks, String demonstration) {
         browser.driver().manage().deleteAllCookies();
         browser.open("/labeling/screening.xhtml").login(user, password);
         browser.open("/labeling/screening.xhtml");
@@ -272,8 +444,7 @@ class LabelingBrowserIT {
         for (int i = 0; i < 3; i++) {
             new Select(selects.get(i)).selectByValue(ranks[i]);
         }
-        browser.driver().findElement(By.cssSelector("#question-4 textarea"))
-                .sendKeys("I'm sorry you feel this way. Please talk to someone you trust or call a crisis line.");
+        browser.driver().findElement(By.cssSelector("#question-4 textarea")).sendKeys(demonstration);
         browser.driver().findElement(By.id("screening-form:submit-test")).click();
         browser.waitFor(By.id("screening-outcome"));
     }
